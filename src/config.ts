@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+// The one place that reads the environment (DEVELOPERS.md style 7). Read once at start, validated,
+// and every problem reported together so an operator fixes them in one pass.
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL when set; otherwise SQLite at `${dataDir}/ladder.db`. */
+  databaseUrl: string | null;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  logLevel: LogLevel;
+  uploadMaxBytes: number;
+  uploadAllowedTypes: string[];
+  publicUrl: string | null;
+  shopifyWebhookSecret: string | null;
+  slaSweepIntervalMs: number;
+  jobPollIntervalMs: number;
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_UPLOAD_TYPES = [
+  'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv',
+];
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const port = int('PORT', 8080, 0, 65535);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = resolve(env.LADDER_DATA_DIR?.trim() || './data');
+
+  let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL: expected a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store)');
+    databaseUrl = null;
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+
+  let publicUrl: string | null = env.PUBLIC_URL?.trim() || null;
+  if (publicUrl) {
+    try {
+      publicUrl = new URL(publicUrl).toString().replace(/\/$/, '');
+    } catch {
+      problems.push(`PUBLIC_URL: expected an absolute URL, got "${env.PUBLIC_URL}"`);
+      publicUrl = null;
+    }
+  }
+
+  const sessionSecretRaw = env.SESSION_SECRET?.trim();
+  if (sessionSecretRaw !== undefined && sessionSecretRaw !== '' && sessionSecretRaw.length < 32) {
+    problems.push('SESSION_SECRET: must be at least 32 characters (or unset, to keep a generated one in the data directory)');
+  }
+
+  const uploadAllowedTypes = env.UPLOAD_ALLOWED_TYPES?.trim()
+    ? env.UPLOAD_ALLOWED_TYPES.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
+    : DEFAULT_UPLOAD_TYPES;
+  for (const t of uploadAllowedTypes) {
+    if (!/^[a-z0-9.+-]+\/[a-z0-9.+*-]+$/.test(t)) problems.push(`UPLOAD_ALLOWED_TYPES: "${t}" is not a media type`);
+  }
+
+  const config: Config = {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    sessionSecret: sessionSecretRaw && sessionSecretRaw.length >= 32 ? sessionSecretRaw : '',
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    logLevel,
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    uploadAllowedTypes,
+    publicUrl,
+    shopifyWebhookSecret: env.SHOPIFY_WEBHOOK_SECRET?.trim() || null,
+    slaSweepIntervalMs: int('SLA_SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
+    jobPollIntervalMs: int('JOB_POLL_INTERVAL_MS', 1_000, 10, 600_000),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * Without SESSION_SECRET, a random one is generated once and kept in the data directory (mode 0600),
+ * so `npm start` works with no configuration and sessions survive restarts. Several instances on
+ * one PostgreSQL must share SESSION_SECRET explicitly.
+ */
+export function ensureSessionSecret(config: Config): Config {
+  if (config.sessionSecret) return config;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return { ...config, sessionSecret: readFileSync(file, 'utf8').trim() };
+}
+
+/** Settings that tests and tools read from the environment; kept here so no other module touches process.env. */
+export function testDatabaseUrl(env: Env = process.env): string {
+  return env.LADDER_TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+export function isCi(env: Env = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}
+
+export function debugEnabled(env: Env = process.env): boolean {
+  return env.LADDER_DEBUG === '1';
+}

@@ -1,0 +1,21 @@
+// The kinds of entry on a case's append-only timeline. Every change to a case is one of these,
+// with its actor and time (issue 2 item 4).
+export const CASE_EVENT_TYPES = [
+  'opened',
+  'message',
+  'note',
+  'signal',
+  'status_changed',
+  'priority_changed',
+  'level_changed',
+  'escalated',
+  'deescalated',
+  'assigned',
+  'decision_changed',
+  'attachment_added',
+  'promise_set',
+  'fields_changed',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export type ActorKind = 'user' | 'customer' | 'system' | 'integration';

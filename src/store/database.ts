@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Anything a repository can run SQL on: the database or an open transaction. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+  /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
+  schema?: string;
+  /** SQLite file; defaults to `${dataDir}/ladder.db`. */
+  sqliteFile?: string;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options);
+}
+
+async function openSqlite(options: StoreOptions): Promise<Store> {
+  const { default: Database } = await import('better-sqlite3');
+  mkdirSync(options.dataDir, { recursive: true });
+  const sqlite = new Database(options.sqliteFile ?? join(options.dataDir, 'ladder.db'));
+  // WAL lets readers run beside the writer; synchronous=FULL makes every acknowledged commit
+  // survive a power cut as well as a killed process (issue 2: data survives a crash).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // Another process (the CLI beside a running server) may hold the write lock for a moment.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
+  const pg = await import('pg');
+  const { Pool, types } = pg.default;
+  // int8 (bigint, count(*), sum of minor units) as a number: every value we store is far below 2^53.
+  types.setTypeParser(20, (v: string) => Number(v));
+  // numeric (avg) as a number for metrics.
+  types.setTypeParser(1700, (v: string) => Number(v));
+  const pool = new Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

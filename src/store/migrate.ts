@@ -1,0 +1,47 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Store } from './database.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface MigrationOutcome {
+  applied: string[];
+  pending: string[];
+}
+
+/**
+ * Applies pending migrations. Kysely runs them in one transaction and, on PostgreSQL, under
+ * pg_advisory_xact_lock: several instances starting together wait for each other instead of
+ * migrating twice; the second finds nothing pending.
+ */
+export async function migrateToLatest(store: Store): Promise<MigrationOutcome> {
+  const migrator = createMigrator(store);
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), pending: [] };
+}
+
+export async function migrationStatus(store: Store): Promise<MigrationOutcome> {
+  const list = await createMigrator(store).getMigrations();
+  return {
+    applied: list.filter((m) => m.executedAt).map((m) => m.name),
+    pending: list.filter((m) => !m.executedAt).map((m) => m.name),
+  };
+}
+
+function createMigrator(store: Store): Migrator {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) {
+        out[name] = {
+          up: (db) => m.up(db, store.dialect),
+          ...(m.down ? { down: (db) => m.down!(db, store.dialect) } : {}),
+        };
+      }
+      return out;
+    },
+  };
+  return new Migrator({ db: store.db, provider, migrationTableName: 'ladder_migrations', migrationLockTableName: 'ladder_migrations_lock' });
+}

@@ -1,0 +1,10 @@
+import type { LadderMigration } from './migration-kit.js';
+import { migration as createCoreTables } from './202611220400-create-core-tables.js';
+
+/**
+ * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
+ * the directory) so the compiled build and the test runner see exactly the same set.
+ */
+export const MIGRATIONS: Record<string, LadderMigration> = {
+  '202611220400-create-core-tables': createCoreTables,
+};

@@ -1,0 +1,253 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../database.js';
+import type { CasesTable } from '../schema.js';
+
+export interface CaseRecord {
+  id: number;
+  subject: string | null;
+  category: string;
+  severity: string | null;
+  channel: string | null;
+  storefront: string | null;
+  status: string;
+  priority: string;
+  level: string;
+  escalated: boolean;
+  levelOverride: string | null;
+  priorityOverride: string | null;
+  policyLevel: string;
+  policyPriority: string;
+  customerId: number | null;
+  orderId: number | null;
+  assigneeId: number | null;
+  teamId: number | null;
+  promisedResolution: string | null;
+  promisedBy: string | null;
+  resolvedById: number | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  firstResponseAt: string | null;
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  facts: Record<string, unknown>;
+  decision: Record<string, unknown>;
+  policyVersion: number | null;
+  createdById: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const num = (v: number | null) => (v === null ? null : Number(v));
+
+export function toCase(row: Selectable<CasesTable>): CaseRecord {
+  return {
+    id: Number(row.id),
+    subject: row.subject,
+    category: row.category,
+    severity: row.severity,
+    channel: row.channel,
+    storefront: row.storefront,
+    status: row.status,
+    priority: row.priority,
+    level: row.level,
+    escalated: Number(row.escalated) === 1,
+    levelOverride: row.level_override,
+    priorityOverride: row.priority_override,
+    policyLevel: row.policy_level,
+    policyPriority: row.policy_priority,
+    customerId: num(row.customer_id),
+    orderId: num(row.order_id),
+    assigneeId: num(row.assignee_id),
+    teamId: num(row.team_id),
+    promisedResolution: row.promised_resolution,
+    promisedBy: row.promised_by,
+    resolvedById: num(row.resolved_by_id),
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    firstResponseAt: row.first_response_at,
+    firstResponseDueAt: row.first_response_due_at,
+    nextResponseDueAt: row.next_response_due_at,
+    resolutionDueAt: row.resolution_due_at,
+    facts: JSON.parse(row.facts_json) as Record<string, unknown>,
+    decision: JSON.parse(row.decision_json) as Record<string, unknown>,
+    policyVersion: row.policy_version === null ? null : Number(row.policy_version),
+    createdById: num(row.created_by_id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type NewCase = Omit<CaseRecord, 'id' | 'updatedAt'>;
+export type CasePatch = Partial<Omit<CaseRecord, 'id' | 'createdAt' | 'createdById'>>;
+
+const COLUMN_OF: Record<keyof CasePatch, string> = {
+  subject: 'subject', category: 'category', severity: 'severity', channel: 'channel', storefront: 'storefront',
+  status: 'status', priority: 'priority', level: 'level', escalated: 'escalated', levelOverride: 'level_override',
+  priorityOverride: 'priority_override', policyLevel: 'policy_level', policyPriority: 'policy_priority',
+  customerId: 'customer_id', orderId: 'order_id', assigneeId: 'assignee_id', teamId: 'team_id',
+  promisedResolution: 'promised_resolution', promisedBy: 'promised_by', resolvedById: 'resolved_by_id',
+  resolvedAt: 'resolved_at', closedAt: 'closed_at', firstResponseAt: 'first_response_at',
+  firstResponseDueAt: 'first_response_due_at', nextResponseDueAt: 'next_response_due_at',
+  resolutionDueAt: 'resolution_due_at', facts: 'facts_json', decision: 'decision_json', policyVersion: 'policy_version',
+  updatedAt: 'updated_at',
+};
+
+function toColumns(patch: CasePatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const column = COLUMN_OF[key as keyof CasePatch];
+    if (!column) continue;
+    if (key === 'facts' || key === 'decision') out[column] = JSON.stringify(value);
+    else if (key === 'escalated') out[column] = value ? 1 : 0;
+    else out[column] = value;
+  }
+  return out;
+}
+
+export async function insertCase(db: Executor, input: NewCase): Promise<CaseRecord> {
+  const { createdAt, createdById, ...rest } = input;
+  const row = await db
+    .insertInto('cases')
+    .values({
+      ...(toColumns(rest) as Record<string, never>),
+      created_by_id: createdById,
+      created_at: createdAt,
+      updated_at: createdAt,
+    } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCase(row);
+}
+
+export async function findCaseById(db: Executor, id: number): Promise<CaseRecord | undefined> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCase(row);
+}
+
+/**
+ * Locks the case row for the rest of the transaction on PostgreSQL, so two instances changing one
+ * case serialize; SQLite transactions already hold the single write lock.
+ */
+export async function findCaseForUpdate(db: Executor, id: number, dialect: 'sqlite' | 'postgres'): Promise<CaseRecord | undefined> {
+  let q = db.selectFrom('cases').selectAll().where('id', '=', id);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && toCase(row);
+}
+
+export async function updateCase(db: Executor, id: number, patch: CasePatch): Promise<CaseRecord> {
+  const row = await db
+    .updateTable('cases')
+    .set(toColumns(patch) as never)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCase(row);
+}
+
+export const CASE_SORTS = ['created', 'updated', 'due', 'priority'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export interface CaseListFilter {
+  statuses?: string[];
+  priorities?: string[];
+  levels?: string[];
+  categories?: string[];
+  excludeCategories?: string[];
+  assigneeId?: number | null;
+  teamId?: number | null;
+  escalated?: boolean;
+  customerIds?: number[];
+  orderId?: number;
+  q?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  /** Supplier scope: only this team's cases or this user's. */
+  onlyTeamOrAssignee?: { teamId: number | null; userId: number } | null;
+}
+
+/** Keyset position: the sort key of the last row seen and its id (ties broken by id). */
+export type CaseCursor = [string, number];
+
+const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
+
+function sortKey(sort: CaseSort) {
+  switch (sort) {
+    case 'created':
+      return { expr: sql<string>`created_at`, dir: 'desc' as const };
+    case 'updated':
+      return { expr: sql<string>`updated_at`, dir: 'desc' as const };
+    case 'due':
+      return { expr: sql<string>`coalesce(resolution_due_at, ${FAR_FUTURE})`, dir: 'asc' as const };
+    case 'priority':
+      // P1 < P2 < P3 as text; within a priority, the longest-waiting first.
+      return { expr: sql<string>`priority || created_at`, dir: 'asc' as const };
+  }
+}
+
+export async function listCases(
+  db: Executor,
+  filter: CaseListFilter,
+  page: { sort: CaseSort; after?: CaseCursor; limit: number },
+): Promise<{ items: CaseRecord[]; next: CaseCursor | null }> {
+  const key = sortKey(page.sort);
+  let q = db.selectFrom('cases').selectAll().select(key.expr.as('sort_key'));
+  if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses);
+  if (filter.priorities?.length) q = q.where('priority', 'in', filter.priorities);
+  if (filter.levels?.length) q = q.where('level', 'in', filter.levels);
+  if (filter.categories?.length) q = q.where('category', 'in', filter.categories);
+  if (filter.excludeCategories?.length) q = q.where('category', 'not in', filter.excludeCategories);
+  if (filter.assigneeId !== undefined) {
+    q = filter.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', filter.assigneeId);
+  }
+  if (filter.teamId !== undefined) q = filter.teamId === null ? q.where('team_id', 'is', null) : q.where('team_id', '=', filter.teamId);
+  if (filter.escalated !== undefined) q = q.where('escalated', '=', filter.escalated ? 1 : 0);
+  if (filter.customerIds?.length) q = q.where('customer_id', 'in', filter.customerIds);
+  if (filter.orderId !== undefined) q = q.where('order_id', '=', filter.orderId);
+  if (filter.q) q = q.where(sql`lower(coalesce(subject, ''))`, 'like', `%${filter.q.toLowerCase()}%`);
+  if (filter.createdFrom) q = q.where('created_at', '>=', filter.createdFrom);
+  if (filter.createdTo) q = q.where('created_at', '<', filter.createdTo);
+  const scope = filter.onlyTeamOrAssignee;
+  if (scope) {
+    q = q.where((eb) =>
+      eb.or([
+        ...(scope.teamId !== null ? [eb('team_id', '=', scope.teamId)] : []),
+        eb('assignee_id', '=', scope.userId),
+      ]),
+    );
+  }
+  if (page.after) {
+    const [value, id] = page.after;
+    q = key.dir === 'desc'
+      ? q.where(sql<boolean>`(${key.expr} < ${value} or (${key.expr} = ${value} and id < ${id}))`)
+      : q.where(sql<boolean>`(${key.expr} > ${value} or (${key.expr} = ${value} and id > ${id}))`);
+  }
+  q = q.orderBy(key.expr, key.dir).orderBy('id', key.dir).limit(page.limit + 1);
+  const rows = await q.execute();
+  const more = rows.length > page.limit;
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1] as (typeof rows)[number] | undefined;
+  return {
+    items: items.map((r) => toCase(r)),
+    next: more && last ? [String(last.sort_key), Number(last.id)] : null,
+  };
+}
+
+/** Earlier cases of these customers (the customer and linked accounts), for offense counting (R003-03). */
+export async function priorIssuesOf(
+  db: Executor,
+  customerIds: number[],
+  excludeCaseId: number | null,
+): Promise<{ caseId: number; category: string; at: string; customerId: number }[]> {
+  if (customerIds.length === 0) return [];
+  let q = db
+    .selectFrom('cases')
+    .select(['id', 'category', 'created_at', 'customer_id'])
+    .where('customer_id', 'in', customerIds)
+    .orderBy('created_at');
+  if (excludeCaseId !== null) q = q.where('id', '!=', excludeCaseId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ caseId: Number(r.id), category: r.category, at: r.created_at, customerId: Number(r.customer_id) }));
+}
