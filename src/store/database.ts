@@ -11,6 +11,8 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 export interface Store {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** Where attachments live (and the SQLite file, when embedded). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ async function openSqlite(options: StoreOptions): Promise<Store> {
   // Another process (the CLI beside a running server) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', dataDir: options.dataDir, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
@@ -56,5 +58,5 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', dataDir: options.dataDir, close: () => db.destroy() };
 }

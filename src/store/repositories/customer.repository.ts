@@ -127,3 +127,27 @@ export async function linkedCustomerIds(db: Executor, customerId: number): Promi
   }
   return [...seen];
 }
+
+/** Creates the customer or updates the given fields; safe when two requests race on one id. */
+export async function upsertCustomer(db: Executor, externalId: string, fields: CustomerFields, at: string): Promise<CustomerRecord> {
+  const updates: Record<string, unknown> = { updated_at: at };
+  if (fields.name !== undefined) updates.name = fields.name;
+  if (fields.email !== undefined) updates.email = fields.email;
+  if (fields.phone !== undefined) updates.phone = fields.phone;
+  if (fields.vip !== undefined) updates.vip = fields.vip ? 1 : 0;
+  const row = await db
+    .insertInto('customers')
+    .values({
+      external_id: externalId,
+      name: fields.name ?? null,
+      email: fields.email ?? null,
+      phone: fields.phone ?? null,
+      vip: fields.vip ? 1 : 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.column('external_id').doUpdateSet(updates))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCustomer(row);
+}

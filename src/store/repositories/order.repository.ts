@@ -98,3 +98,15 @@ export async function listOrders(
   if (filter.q) q = q.where('number', 'like', `%${filter.q}%`);
   return (await q.execute()).map(toOrder);
 }
+
+/** Creates the order or updates the given fields; safe when two requests race on one number. */
+export async function upsertOrder(db: Executor, number: string, fields: OrderFields, at: string): Promise<OrderRecord> {
+  const set = columns(fields);
+  const row = await db
+    .insertInto('orders')
+    .values({ number, failed_deliveries: 0, ...set, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column('number').doUpdateSet({ ...set, updated_at: at }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toOrder(row);
+}

@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { registerPolicyCommands } from './commands/policy.command.js';
+import { registerReturnsCommands } from './commands/returns.command.js';
+import { registerServeCommands } from './commands/serve.command.js';
+import { registerAdminCommands } from './commands/admin.command.js';
+import { registerDemoCommands } from './commands/demo.command.js';
+import { registerPolicyStoreCommands } from './commands/policy-store.command.js';
+
+// Every command module registers itself and imports its heavy dependencies (database drivers,
+// Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
+const program = new Command();
+program
+  .name('ladder')
+  .description('Ladder: the order-issue and escalation desk')
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    // Usage errors are bad input: exit 2 (help and version exit 0).
+    process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2);
+  });
+
+registerPolicyCommands(program);
+registerReturnsCommands(program);
+registerServeCommands(program);
+registerAdminCommands(program);
+registerDemoCommands(program);
+registerPolicyStoreCommands(program);
+
+await program.parseAsync(process.argv);

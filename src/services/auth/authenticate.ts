@@ -1,0 +1,31 @@
+import type { Store } from '../../store/database.js';
+import { findLiveSession } from '../../store/repositories/session.repository.js';
+import { findActiveToken, touchApiToken } from '../../store/repositories/api-token.repository.js';
+import { isRole, type Role } from '../../domain/access/roles.js';
+import type { Actor } from '../actor.js';
+import { clock } from '../clock.js';
+import { API_TOKEN_PREFIX, hashApiToken, hashSessionToken } from './secrets.js';
+
+export interface Authenticated {
+  actor: Actor;
+  via: 'session' | 'token';
+  /** For sessions: the token unsafe requests must echo in X-CSRF-Token. */
+  csrfToken: string | null;
+}
+
+export async function authenticateSession(store: Store, token: string, sessionSecret: string): Promise<Authenticated | null> {
+  const found = await findLiveSession(store.db, hashSessionToken(token, sessionSecret), clock.now().toISOString());
+  if (!found || found.user.disabledAt || !isRole(found.user.role)) return null;
+  const { user } = found;
+  return { actor: { id: user.id, role: user.role as Role, teamId: user.teamId, email: user.email }, via: 'session', csrfToken: found.session.csrfToken };
+}
+
+export async function authenticateApiToken(store: Store, token: string): Promise<Authenticated | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const found = await findActiveToken(store.db, hashApiToken(token));
+  if (!found || found.user.disabledAt || !isRole(found.user.role)) return null;
+  const now = clock.now();
+  await touchApiToken(store.db, found.token.id, now.toISOString(), new Date(now.getTime() - 60_000).toISOString());
+  const { user } = found;
+  return { actor: { id: user.id, role: user.role as Role, teamId: user.teamId, email: user.email }, via: 'token', csrfToken: null };
+}

@@ -1,0 +1,74 @@
+import type { Store, Executor } from '../../store/database.js';
+import { findCaseForUpdate, updateCase, type CaseRecord, type CasePatch } from '../../store/repositories/case.repository.js';
+import { appendCaseEvents, listCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
+import { findCustomerById } from '../../store/repositories/customer.repository.js';
+import { findOrderById } from '../../store/repositories/order.repository.js';
+import { listAttachments } from '../../store/repositories/attachment.repository.js';
+import { DomainError } from '../../domain/errors.js';
+import { actorIdOf, type Actor } from '../actor.js';
+import { clock } from '../clock.js';
+import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
+import type { PolicyRuntime } from '../policy/policy-runtime.js';
+import { assertCanSee } from './case-access.js';
+import { reevaluateCase } from './reevaluate-case.js';
+import { presentCase, type CaseView } from './case-view.js';
+
+export type CaseChange = { patch: CasePatch; events: Omit<NewCaseEvent, 'caseId'>[] };
+
+export interface MutationContext {
+  trx: Executor;
+  current: CaseRecord;
+  now: Date;
+  at: string;
+  actorId: number | null;
+  runtime: PolicyRuntime;
+}
+
+/**
+ * The frame every change to a case runs in: one transaction, the case row locked, visibility
+ * checked (invisible = not found), the change and its timeline events written together, and —
+ * when the change brings new facts — the decision re-evaluated in the same transaction.
+ */
+export async function mutateCase(
+  store: Store,
+  actor: Actor,
+  caseId: number,
+  options: { reevaluate: boolean },
+  change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
+): Promise<CaseView> {
+  const runtime = await loadPolicyRuntime(store);
+  return store.db.transaction().execute(async (trx) => {
+    const current = await findCaseForUpdate(trx, caseId, store.dialect);
+    if (!current) throw new DomainError('not_found', 'no such case', 'id');
+    assertCanSee(actor, current);
+    const now = clock.now();
+    const at = now.toISOString();
+    const actorId = actorIdOf(actor);
+    const { patch, events } = await change({ trx, current, now, at, actorId, runtime });
+    let merged: CaseRecord = { ...current, ...patch };
+    const allEvents: NewCaseEvent[] = events.map((e) => ({ ...e, caseId }));
+    if (options.reevaluate) {
+      const re = await reevaluateCase(trx, runtime, merged, {
+        now,
+        actorId,
+        extraEvents: allEvents.map((e) => ({ type: e.type, at: e.at, actorKind: e.actorKind, data: e.data })),
+      });
+      merged = { ...merged, ...re.patch };
+      Object.assign(patch, re.patch);
+      allEvents.push(...re.events);
+    }
+    await appendCaseEvents(trx, allEvents);
+    const updated = await updateCase(trx, caseId, { ...patch, updatedAt: at });
+    return loadCaseView(trx, actor, updated);
+  });
+}
+
+export async function loadCaseView(db: Executor, actor: Actor, c: CaseRecord): Promise<CaseView> {
+  const [customer, order, events, attachments] = await Promise.all([
+    c.customerId !== null ? findCustomerById(db, c.customerId) : undefined,
+    c.orderId !== null ? findOrderById(db, c.orderId) : undefined,
+    listCaseEvents(db, c.id, { includeInternal: true }),
+    listAttachments(db, c.id),
+  ]);
+  return presentCase(actor, c, { customer: customer ?? null, order: order ?? null, events, attachments });
+}

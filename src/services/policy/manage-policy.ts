@@ -1,0 +1,75 @@
+import type { Store } from '../../store/database.js';
+import { findLatestPolicy, findPolicyVersion, insertPolicyVersion, listPolicyVersions } from '../../store/repositories/policy.repository.js';
+import { insertAuditEvent } from '../../store/repositories/audit.repository.js';
+import { parsePolicy } from '../../domain/policy/parse-policy.js';
+import { compilePolicy } from '../../domain/policy/compile-policy.js';
+import { PolicyError, type PolicyProblem } from '../../domain/policy/policy-problems.js';
+import { DomainError } from '../../domain/errors.js';
+import { actorIdOf, requirePermission, type Actor } from '../actor.js';
+import { nowIso } from '../clock.js';
+import { invalidatePolicyRuntime, loadPolicyRuntime, seedDefaultPolicy } from './load-policy-runtime.js';
+
+export interface PolicyVersionView {
+  version: number;
+  label: string | null;
+  authorId: string | null;
+  createdAt: string;
+  yaml?: string;
+}
+
+const MAX_POLICY_BYTES = 1024 * 1024;
+
+/** Parses without storing: the problems (file, path, line) or none. */
+export function validatePolicyText(yaml: unknown, source = 'policy.yaml'): { ok: boolean; problems: PolicyProblem[] } {
+  if (typeof yaml !== 'string' || yaml.length === 0) throw new DomainError('invalid_input', 'expected the policy YAML text', 'yaml');
+  if (yaml.length > MAX_POLICY_BYTES) throw new DomainError('payload_too_large', 'the policy is larger than 1 MiB', 'yaml');
+  try {
+    compilePolicy(parsePolicy(yaml, source));
+    return { ok: true, problems: [] };
+  } catch (err) {
+    if (err instanceof PolicyError) return { ok: false, problems: err.problems };
+    throw err;
+  }
+}
+
+export async function getCurrentPolicy(store: Store, actor: Actor): Promise<PolicyVersionView> {
+  requirePermission(actor, 'policy.read');
+  const p = (await findLatestPolicy(store.db)) ?? (await seedDefaultPolicy(store));
+  return { version: p.version, label: p.label, authorId: p.authorId === null ? null : String(p.authorId), createdAt: p.createdAt, yaml: p.yaml };
+}
+
+export async function getPolicyVersion(store: Store, actor: Actor, input: { version: unknown }): Promise<PolicyVersionView> {
+  requirePermission(actor, 'policy.read');
+  const v = Number(input.version);
+  const p = Number.isSafeInteger(v) ? await findPolicyVersion(store.db, v) : undefined;
+  if (!p) throw new DomainError('not_found', 'no such policy version', 'version');
+  return { version: p.version, label: p.label, authorId: p.authorId === null ? null : String(p.authorId), createdAt: p.createdAt, yaml: p.yaml };
+}
+
+export async function listPolicies(store: Store, actor: Actor): Promise<PolicyVersionView[]> {
+  requirePermission(actor, 'policy.read');
+  return (await listPolicyVersions(store.db)).map((p) => ({ version: p.version, label: p.label, authorId: p.authorId === null ? null : String(p.authorId), createdAt: p.createdAt }));
+}
+
+/**
+ * Stores a new policy version, in force from now on, on every instance within seconds. Refused
+ * with every problem listed when it does not validate; cases already decided keep the version
+ * that decided them until they are re-evaluated.
+ */
+export async function applyPolicy(store: Store, actor: Actor, input: { yaml: unknown; label?: unknown }): Promise<PolicyVersionView> {
+  requirePermission(actor, 'policy.manage');
+  const check = validatePolicyText(input.yaml);
+  if (!check.ok) throw new PolicyError(check.problems);
+  if (input.label !== undefined && (typeof input.label !== 'string' || input.label.length > 200)) {
+    throw new DomainError('invalid_input', 'expected a label of at most 200 characters', 'label');
+  }
+  const at = nowIso();
+  const stored = await store.db.transaction().execute(async (trx) => {
+    const p = await insertPolicyVersion(trx, { yaml: input.yaml as string, label: (input.label as string | undefined) ?? null, authorId: actorIdOf(actor), at });
+    await insertAuditEvent(trx, { at, actorId: actorIdOf(actor), action: 'policy.applied', entityType: 'policy', entityId: String(p.version), data: { label: p.label } });
+    return p;
+  });
+  invalidatePolicyRuntime(store);
+  await loadPolicyRuntime(store);
+  return { version: stored.version, label: stored.label, authorId: stored.authorId === null ? null : String(stored.authorId), createdAt: stored.createdAt };
+}

@@ -1,0 +1,110 @@
+import type { Selectable } from 'kysely';
+import type { Dialect, Executor } from '../database.js';
+import type { CaseClocksTable } from '../schema.js';
+
+export interface CaseClockRecord {
+  id: number;
+  caseId: number;
+  kind: string;
+  /** The stored SlaClock as parsed JSON; read it with the domain's readClock before use. */
+  clock: unknown;
+  state: string;
+  dueAt: string | null;
+  warnAt: string | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseClockFields {
+  clock: unknown;
+  state: string;
+  dueAt: string | null;
+  warnAt: string | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+}
+
+function toCaseClock(row: Selectable<CaseClocksTable>): CaseClockRecord {
+  return {
+    id: Number(row.id),
+    caseId: Number(row.case_id),
+    kind: row.kind,
+    clock: JSON.parse(row.clock_json) as unknown,
+    state: row.state,
+    dueAt: row.due_at,
+    warnAt: row.warn_at,
+    warnedAt: row.warned_at,
+    breachedAt: row.breached_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function columns(fields: CaseClockFields) {
+  return {
+    clock_json: JSON.stringify(fields.clock),
+    state: fields.state,
+    due_at: fields.dueAt,
+    warn_at: fields.warnAt,
+    warned_at: fields.warnedAt,
+    breached_at: fields.breachedAt,
+  };
+}
+
+export async function listCaseClocks(db: Executor, caseId: number): Promise<CaseClockRecord[]> {
+  const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  return rows.map(toCaseClock);
+}
+
+/** Locks the clock row on PostgreSQL (SQLite transactions hold the single write lock already). */
+export async function findCaseClockForUpdate(db: Executor, id: number, dialect: Dialect): Promise<CaseClockRecord | undefined> {
+  let q = db.selectFrom('case_clocks').selectAll().where('id', '=', id);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && toCaseClock(row);
+}
+
+export async function findCaseClock(db: Executor, id: number): Promise<CaseClockRecord | undefined> {
+  const row = await db.selectFrom('case_clocks').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCaseClock(row);
+}
+
+export async function insertCaseClock(db: Executor, caseId: number, kind: string, fields: CaseClockFields, at: string): Promise<CaseClockRecord> {
+  const row = await db
+    .insertInto('case_clocks')
+    .values({ case_id: caseId, kind, ...columns(fields), created_at: at, updated_at: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCaseClock(row);
+}
+
+export async function updateCaseClock(db: Executor, id: number, fields: CaseClockFields, at: string): Promise<CaseClockRecord> {
+  const row = await db
+    .updateTable('case_clocks')
+    .set({ ...columns(fields), updated_at: at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCaseClock(row);
+}
+
+/**
+ * Clocks whose pending breach (`due_at`) or warning (`warn_at`) falls at or before `until`, earliest
+ * first. An index range scan over rows with something pending: its cost follows the number due.
+ */
+export async function pendingClockActions(
+  db: Executor,
+  input: { column: 'due_at' | 'warn_at'; until: string; limit: number },
+): Promise<{ id: number; caseId: number; at: string }[]> {
+  const rows = await db
+    .selectFrom('case_clocks')
+    .select(['id', 'case_id', input.column])
+    .where(input.column, 'is not', null)
+    .where(input.column, '<=', input.until)
+    .orderBy(input.column)
+    .limit(input.limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), caseId: Number(r.case_id), at: String((r as Record<string, unknown>)[input.column]) }));
+}

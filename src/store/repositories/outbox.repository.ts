@@ -1,0 +1,122 @@
+import type { Selectable } from 'kysely';
+import type { Dialect, Executor } from '../database.js';
+import type { OutboxTable } from '../schema.js';
+
+export const OUTBOX_CHANNELS = ['email', 'webhook', 'in_app'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+export type OutboxState = 'pending' | 'sent' | 'dead';
+
+export interface OutboxRecord {
+  id: number;
+  channel: OutboxChannel;
+  /** (case, event, channel, recipient): unique, so a change retried writes its notification once. */
+  dedupeKey: string;
+  caseId: number | null;
+  event: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface NewOutboxRow {
+  channel: OutboxChannel;
+  dedupeKey: string;
+  caseId: number | null;
+  event: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+}
+
+function toOutbox(row: Selectable<OutboxTable>): OutboxRecord {
+  return {
+    id: Number(row.id),
+    channel: row.channel as OutboxChannel,
+    dedupeKey: row.dedupe_key,
+    caseId: row.case_id === null ? null : Number(row.case_id),
+    event: row.event,
+    recipient: row.recipient,
+    payload: JSON.parse(row.payload_json) as Record<string, unknown>,
+    state: row.state as OutboxState,
+    attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at,
+    sentAt: row.sent_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
+}
+
+/** Inserts the rows whose dedupe keys are new and returns those (ids in insertion order). */
+export async function insertOutboxRows(db: Executor, rows: NewOutboxRow[], at: string): Promise<OutboxRecord[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('outbox')
+    .values(
+      rows.map((r) => ({
+        channel: r.channel, dedupe_key: r.dedupeKey, case_id: r.caseId, event: r.event, recipient: r.recipient,
+        payload_json: JSON.stringify(r.payload), state: 'pending', attempts: 0, next_attempt_at: at, created_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returningAll()
+    .execute();
+  return inserted.map(toOutbox);
+}
+
+export async function findOutboxRow(db: Executor, id: number, lock?: Dialect): Promise<OutboxRecord | undefined> {
+  let q = db.selectFrom('outbox').selectAll().where('id', '=', id);
+  if (lock === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && toOutbox(row);
+}
+
+/** Marks the row sent once: false when it already was (another delivery of the same row won). */
+export async function markOutboxSent(db: Executor, id: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set((eb) => ({ state: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), next_attempt_at: null, last_error: null }))
+    .where('id', '=', id)
+    .where('state', '!=', 'sent')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function markOutboxFailed(
+  db: Executor,
+  id: number,
+  input: { error: string; nextAttemptAt: string | null; at: string },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: input.nextAttemptAt === null ? 'dead' : 'pending',
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: input.nextAttemptAt,
+      last_error: input.error.slice(0, 2000),
+    }))
+    .where('id', '=', id)
+    .where('state', '!=', 'sent')
+    .execute();
+}
+
+export async function listOutbox(
+  db: Executor,
+  filter: { caseId?: number; state?: OutboxState; channel?: OutboxChannel; limit: number },
+): Promise<OutboxRecord[]> {
+  let q = db.selectFrom('outbox').selectAll().orderBy('id').limit(filter.limit);
+  if (filter.caseId !== undefined) q = q.where('case_id', '=', filter.caseId);
+  if (filter.state) q = q.where('state', '=', filter.state);
+  if (filter.channel) q = q.where('channel', '=', filter.channel);
+  return (await q.execute()).map(toOutbox);
+}
+
+export async function countOutbox(db: Executor, filter: { state?: OutboxState; channel?: OutboxChannel } = {}): Promise<number> {
+  let q = db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (filter.state) q = q.where('state', '=', filter.state);
+  if (filter.channel) q = q.where('channel', '=', filter.channel);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
