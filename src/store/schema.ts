@@ -107,6 +107,7 @@ export interface CasesTable {
   order_id: number | null;
   assignee_id: number | null;
   team_id: number | null;
+  partner_team_id: number | null;
   promised_resolution: string | null;
   promised_by: string | null;
   resolved_by_id: number | null;

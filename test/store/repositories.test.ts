@@ -14,7 +14,7 @@ function newCase(overrides: Partial<NewCase> = {}): NewCase {
   return {
     subject: 'Broken clasp', category: 'damaged_item', severity: null, channel: 'email', storefront: 'web',
     status: 'new', priority: 'P2', level: 'L1', escalated: false, levelOverride: null, priorityOverride: null,
-    policyLevel: 'L1', policyPriority: 'P2', customerId: null, orderId: null, assigneeId: null, teamId: null,
+    policyLevel: 'L1', policyPriority: 'P2', customerId: null, orderId: null, assigneeId: null, teamId: null, partnerTeamId: null,
     promisedResolution: null, promisedBy: null, resolvedById: null, resolvedAt: null, closedAt: null,
     firstResponseAt: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null,
     facts: {}, decision: { priority: 'P2' }, policyVersion: 1, createdById: null,

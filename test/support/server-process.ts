@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isCi } from '../../src/config.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
@@ -13,7 +15,11 @@ export interface ServerProcess {
 /** Starts `ladder serve` as a real process (for crash and multi-instance tests). */
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
   let err = '';
-  const child = spawn(process.execPath, ['--import', TSX, 'src/cli/main.ts', 'serve'], {
+  // CI runs on a fresh `npm install`, whose build is current: start the real binary (faster). On a
+  // developer machine dist/ may be stale, so run the sources.
+  const compiled = isCi() && existsSync(`${ROOT}dist/cli/main.js`);
+  const args = compiled ? ['bin/ladder.js', 'serve'] : ['--import', TSX, 'src/cli/main.ts', 'serve'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -13,6 +13,8 @@ export interface Viewer {
 export interface CaseScope {
   category: string;
   teamId: number | null;
+  /** The supporting team (R000-01), e.g. the supplier on an out-of-stock case. */
+  partnerTeamId?: number | null;
   assigneeId: number | null;
 }
 
@@ -23,8 +25,9 @@ export interface CaseScope {
 export function canSeeCase(viewer: Viewer, scope: CaseScope): boolean {
   if (RESTRICTED_CATEGORIES.has(scope.category) && !can(viewer.role, 'restricted.read')) return false;
   if (viewer.role === 'supplier') {
-    // The supplier sees only its own queue: cases routed to its team or handed to it personally.
-    return (viewer.teamId !== null && scope.teamId === viewer.teamId) || scope.assigneeId === viewer.id;
+    // The supplier sees only its own queue: cases its team owns or supports, or handed to it personally.
+    const mine = viewer.teamId !== null && (scope.teamId === viewer.teamId || scope.partnerTeamId === viewer.teamId);
+    return mine || scope.assigneeId === viewer.id;
   }
   return can(viewer.role, 'cases.read');
 }
@@ -32,7 +35,7 @@ export function canSeeCase(viewer: Viewer, scope: CaseScope): boolean {
 /** The same rule as a filter the store can apply to a listing. */
 export interface CaseListScope {
   excludeCategories: string[];
-  /** When set, only cases of this team or assigned to this user. */
+  /** When set, only cases this team owns or supports, or assigned to this user. */
   onlyTeamOrAssignee: { teamId: number | null; userId: number } | null;
 }
 

@@ -46,7 +46,7 @@ export async function assignCase(store: Store, actor: Actor, input: AssignCaseIn
       if (assigneeId !== null) {
         const user = await findUserById(trx, assigneeId);
         if (!user || user.disabledAt || !isRole(user.role)) throw new DomainError('invalid_input', 'no such active user', 'assigneeId');
-        const scope = { category: current.category, teamId: patch.teamId !== undefined ? patch.teamId : current.teamId, assigneeId };
+        const scope = { category: current.category, teamId: patch.teamId !== undefined ? patch.teamId : current.teamId, partnerTeamId: current.partnerTeamId, assigneeId };
         if (!canSeeCase({ id: user.id, role: user.role, teamId: user.teamId }, scope)) {
           throw new DomainError('invalid_input', 'that user may not see this case', 'assigneeId');
         }

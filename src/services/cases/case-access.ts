@@ -12,7 +12,7 @@ export function parseCaseId(value: unknown): number {
 
 export function assertCanSee(actor: Actor, c: CaseRecord): void {
   // Invisible cases are "not found", never "forbidden", so their existence does not leak.
-  if (!canSeeCase({ id: actor.id, role: actor.role, teamId: actor.teamId }, { category: c.category, teamId: c.teamId, assigneeId: c.assigneeId })) {
+  if (!canSeeCase({ id: actor.id, role: actor.role, teamId: actor.teamId }, { category: c.category, teamId: c.teamId, partnerTeamId: c.partnerTeamId, assigneeId: c.assigneeId })) {
     throw new DomainError('not_found', 'no such case', 'id');
   }
 }

@@ -20,6 +20,7 @@ export interface CaseSummaryView {
   orderId: string | null;
   assigneeId: string | null;
   teamId: string | null;
+  partnerTeamId: string | null;
   due: { firstResponse: string | null; nextResponse: string | null; resolution: string | null };
   promisedResolution: string | null;
   promisedBy: string | null;
@@ -64,6 +65,7 @@ export function presentCaseSummary(c: CaseRecord): CaseSummaryView {
     orderId: idOf(c.orderId),
     assigneeId: idOf(c.assigneeId),
     teamId: idOf(c.teamId),
+    partnerTeamId: idOf(c.partnerTeamId),
     due: { firstResponse: c.firstResponseAt ? null : c.firstResponseDueAt, nextResponse: c.nextResponseDueAt, resolution: c.resolutionDueAt },
     promisedResolution: c.promisedResolution,
     promisedBy: c.promisedBy,

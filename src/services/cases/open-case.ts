@@ -80,6 +80,8 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
       const routed = routeKey ? await findTeamByKey(trx, routeKey) : undefined;
       teamId = routed?.id ?? null;
     }
+    const partnerKey = decision.route?.partner;
+    const partnerTeamId = partnerKey ? ((await findTeamByKey(trx, partnerKey))?.id ?? null) : null;
 
     const created = await insertCase(trx, {
       subject: request.subject,
@@ -96,6 +98,7 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
       orderId: order?.id ?? null,
       assigneeId: null,
       teamId,
+      partnerTeamId,
       promisedResolution: null,
       promisedBy: null,
       resolvedById: null,

@@ -111,13 +111,17 @@ export async function loadDemo(store: Store, options: { cases: number; seed?: nu
     const id = opened.id;
     const roll = rnd.next();
     if (roll < 0.25) continue; // still new
-    const owner = opened.level === 'L1' ? agent : opened.level === 'L2' ? lead : opened.level === 'L3' ? actors.get('escalations')! : actors.get('leadership')!;
-    const canSee = !(['chargeback', 'fraud'].includes(category)) || ['leadership', 'admin'].includes(owner.role);
-    if (canSee) await assignCase(store, lead, { caseId: id, assigneeId: owner.id });
-    if (canSee) await addCaseMessage(store, owner, { caseId: id, from: 'agent', text: rnd.pick(AGENT_REPLIES) });
-    if (rnd.next() < 0.3) await addCaseMessage(store, agent, { caseId: id, from: 'customer', text: rnd.pick(ESCALATING_FOLLOW_UPS) });
-    else if (rnd.next() < 0.5) await addCaseMessage(store, agent, { caseId: id, from: 'customer', text: rnd.pick(CALM_FOLLOW_UPS) });
-    if (roll > 0.5 && roll < 0.6) await addInternalNote(store, lead, { caseId: id, text: 'Checked other accounts for this customer (R003-03).' });
+    const restricted = category === 'chargeback' || category === 'fraud';
+    const leadership = actors.get('leadership')!;
+    // The restricted log (R000-08) is worked by leadership; everything else by the level's owner.
+    const owner = restricted ? leadership : opened.level === 'L1' ? agent : opened.level === 'L2' ? lead : opened.level === 'L3' ? actors.get('escalations')! : leadership;
+    const assigner = restricted ? leadership : lead;
+    const logger = restricted ? leadership : agent;
+    await assignCase(store, assigner, { caseId: id, assigneeId: owner.id });
+    await addCaseMessage(store, owner, { caseId: id, from: 'agent', text: rnd.pick(AGENT_REPLIES) });
+    if (rnd.next() < 0.3) await addCaseMessage(store, logger, { caseId: id, from: 'customer', text: rnd.pick(ESCALATING_FOLLOW_UPS) });
+    else if (rnd.next() < 0.5) await addCaseMessage(store, logger, { caseId: id, from: 'customer', text: rnd.pick(CALM_FOLLOW_UPS) });
+    if (roll > 0.5 && roll < 0.6) await addInternalNote(store, assigner, { caseId: id, text: 'Checked other accounts for this customer (R003-03).' });
     if (roll > 0.6) {
       const resolver = actors.get('leadership')!;
       await changeCaseStatus(store, resolver, { caseId: id, status: 'resolved' });

@@ -1,8 +1,6 @@
 import type { LadderMigration } from './migration-kit.js';
 import { migration as createCoreTables } from './202611220400-create-core-tables.js';
-import { migration as createJobs } from './202611220600-create-jobs.js';
-import { migration as createCaseClocks } from './202611220610-create-case-clocks.js';
-import { migration as createOutbox } from './202611220620-create-outbox.js';
+import { migration as addCasePartnerTeam } from './202611220500-add-case-partner-team.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -10,7 +8,5 @@ import { migration as createOutbox } from './202611220620-create-outbox.js';
  */
 export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220400-create-core-tables': createCoreTables,
-  '202611220600-create-jobs': createJobs,
-  '202611220610-create-case-clocks': createCaseClocks,
-  '202611220620-create-outbox': createOutbox,
+  '202611220500-add-case-partner-team': addCasePartnerTeam,
 };

@@ -21,6 +21,8 @@ export interface CaseRecord {
   orderId: number | null;
   assigneeId: number | null;
   teamId: number | null;
+  /** A supporting team beside the owner (R000-01: supplier, back office, compliance). */
+  partnerTeamId: number | null;
   promisedResolution: string | null;
   promisedBy: string | null;
   resolvedById: number | null;
@@ -60,6 +62,7 @@ export function toCase(row: Selectable<CasesTable>): CaseRecord {
     orderId: num(row.order_id),
     assigneeId: num(row.assignee_id),
     teamId: num(row.team_id),
+    partnerTeamId: num(row.partner_team_id),
     promisedResolution: row.promised_resolution,
     promisedBy: row.promised_by,
     resolvedById: num(row.resolved_by_id),
@@ -85,7 +88,7 @@ const COLUMN_OF: Record<keyof CasePatch, string> = {
   subject: 'subject', category: 'category', severity: 'severity', channel: 'channel', storefront: 'storefront',
   status: 'status', priority: 'priority', level: 'level', escalated: 'escalated', levelOverride: 'level_override',
   priorityOverride: 'priority_override', policyLevel: 'policy_level', policyPriority: 'policy_priority',
-  customerId: 'customer_id', orderId: 'order_id', assigneeId: 'assignee_id', teamId: 'team_id',
+  customerId: 'customer_id', orderId: 'order_id', assigneeId: 'assignee_id', teamId: 'team_id', partnerTeamId: 'partner_team_id',
   promisedResolution: 'promised_resolution', promisedBy: 'promised_by', resolvedById: 'resolved_by_id',
   resolvedAt: 'resolved_at', closedAt: 'closed_at', firstResponseAt: 'first_response_at',
   firstResponseDueAt: 'first_response_due_at', nextResponseDueAt: 'next_response_due_at',
@@ -213,7 +216,7 @@ export async function listCases(
   if (scope) {
     q = q.where((eb) =>
       eb.or([
-        ...(scope.teamId !== null ? [eb('team_id', '=', scope.teamId)] : []),
+        ...(scope.teamId !== null ? [eb('team_id', '=', scope.teamId), eb('partner_team_id', '=', scope.teamId)] : []),
         eb('assignee_id', '=', scope.userId),
       ]),
     );
