@@ -12,8 +12,8 @@ export interface CaseFacts {
   customer?: {
     id?: string;
     vip?: boolean;
-    /** Earlier cases of this customer and of linked accounts (R003-03). */
-    priorIssues?: { category: CategoryId; at: string }[];
+    /** Earlier cases of this customer and of linked accounts (R003-03). An issue without `at` still counts. */
+    priorIssues?: { category: CategoryId; at?: string }[];
   };
   order?: {
     number?: string;
@@ -53,4 +53,11 @@ export interface Decision {
   actions: Action[];
   due: { firstResponse?: string; nextResponse?: string; resolution?: string };
   reasons: DecisionReason[];
+  // Added beyond decision.md (fields may be added, never renamed):
+  /** Who owns the case at its level (R002-01 per storefront, R003-01), and a supporting team (R000-01). */
+  route?: { team: string; partner?: string };
+  /** Which offense this is for an offense-based category: 1 = first (R003-02/05/06). */
+  offense?: number;
+  /** The `version` label of the policy that decided. */
+  policyVersion?: string;
 }
