@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -33,7 +34,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 async function openSqlite(options: StoreOptions): Promise<Store> {
   const { default: Database } = await import('better-sqlite3');
   mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new Database(options.sqliteFile ?? join(options.dataDir, 'ladder.db'));
+  const file = options.sqliteFile ?? join(options.dataDir, 'ladder.db');
+  const sqlite = new Database(file);
   // WAL lets readers run beside the writer; synchronous=FULL makes every acknowledged commit
   // survive a power cut as well as a killed process (issue 2: data survives a crash).
   sqlite.pragma('journal_mode = WAL');
@@ -41,7 +43,9 @@ async function openSqlite(options: StoreOptions): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   // Another process (the CLI beside a running server) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(sqlite, reader) });
   return { db, dialect: 'sqlite', dataDir: options.dataDir, close: () => db.destroy() };
 }
 
