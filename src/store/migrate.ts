@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Store } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -13,7 +13,7 @@ export interface MigrationOutcome {
  * migrating twice; the second finds nothing pending.
  */
 export async function migrateToLatest(store: Store): Promise<MigrationOutcome> {
-  const migrator = createMigrator(store);
+  const migrator = await createMigrator(store);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -23,14 +23,19 @@ export async function migrateToLatest(store: Store): Promise<MigrationOutcome> {
 }
 
 export async function migrationStatus(store: Store): Promise<MigrationOutcome> {
-  const list = await createMigrator(store).getMigrations();
+  const list = await (await createMigrator(store)).getMigrations();
   return {
     applied: list.filter((m) => m.executedAt).map((m) => m.name),
     pending: list.filter((m) => !m.executedAt).map((m) => m.name),
   };
 }
 
-function createMigrator(store: Store): Migrator {
+async function createMigrator(store: Store): Promise<Migrator> {
+  // On PostgreSQL the bookkeeping tables live in the connection's own schema; without naming it,
+  // Kysely looks for them in every schema and is fooled by another instance's (or test's) schema.
+  const schema = store.dialect === 'postgres'
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema
+    : undefined;
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -43,5 +48,11 @@ function createMigrator(store: Store): Migrator {
       return out;
     },
   };
-  return new Migrator({ db: store.db, provider, migrationTableName: 'ladder_migrations', migrationLockTableName: 'ladder_migrations_lock' });
+  return new Migrator({
+    db: store.db,
+    provider,
+    migrationTableName: 'ladder_migrations',
+    migrationLockTableName: 'ladder_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }

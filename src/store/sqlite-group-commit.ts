@@ -25,6 +25,12 @@ import {
 const MAX_BATCH = 256;
 /** Longest a finished transaction waits for its batch to commit under continuous load. */
 const MAX_DELAY_MS = 4;
+/**
+ * When other work is already talking to the database (a request between its reads and its
+ * transaction), wait this long for it to join the batch before committing — PostgreSQL's
+ * commit_delay/commit_siblings idea. Alone, commit at once.
+ */
+const SIBLING_WAIT_MS = 2;
 const STATEMENT_CACHE = 512;
 
 class Mutex {
@@ -94,6 +100,8 @@ class GroupCommitDriver implements Driver {
   #batchStartedAt = 0;
   #pending: Waiter[] = [];
   #flushScheduled = false;
+  /** Connections handed out and not yet released: work in flight that may still write. */
+  #inFlight = 0;
 
   constructor(writer: BetterSqlite3.Database, reader: BetterSqlite3.Database) {
     this.#writer = writer;
@@ -105,6 +113,7 @@ class GroupCommitDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    this.#inFlight++;
     return new GroupConnection(this);
   }
 
@@ -123,7 +132,9 @@ class GroupCommitDriver implements Driver {
     await this.leave(false);
   }
 
-  async releaseConnection(): Promise<void> {}
+  async releaseConnection(): Promise<void> {
+    this.#inFlight--;
+  }
 
   async destroy(): Promise<void> {
     await this.#mutex.lock();
@@ -199,17 +210,21 @@ class GroupCommitDriver implements Driver {
     return durable;
   }
 
-  /** After the current tick, so requests already in flight can still join the batch. */
+  /** Soon, so requests already in flight can still join the batch. */
   private scheduleFlush(): void {
     if (this.#flushScheduled || !this.#outerOpen) return;
     this.#flushScheduled = true;
-    setImmediate(() => {
+    const flush = () => {
       this.#flushScheduled = false;
       // If a transaction is running, its own leave() decides when to commit.
       if (!this.#mutex.tryLock()) return;
       this.commitBatch();
       this.#mutex.unlock();
-    });
+    };
+    // The committing connections themselves are still counted until their commit resolves.
+    const siblings = this.#inFlight - this.#pending.length;
+    if (siblings > 0) setTimeout(flush, SIBLING_WAIT_MS);
+    else setImmediate(flush);
   }
 
   private commitBatch(): void {

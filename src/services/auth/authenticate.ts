@@ -20,12 +20,19 @@ export async function authenticateSession(store: Store, token: string, sessionSe
   return { actor: { id: user.id, role: user.role as Role, teamId: user.teamId, email: user.email }, via: 'session', csrfToken: found.session.csrfToken };
 }
 
+const recentlyTouched = new Map<number, number>();
+
 export async function authenticateApiToken(store: Store, token: string): Promise<Authenticated | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const found = await findActiveToken(store.db, hashApiToken(token));
   if (!found || found.user.disabledAt || !isRole(found.user.role)) return null;
   const now = clock.now();
-  await touchApiToken(store.db, found.token.id, now.toISOString(), new Date(now.getTime() - 60_000).toISOString());
+  // last_used_at is kept to the minute; skip the write when this instance recorded it lately.
+  const last = recentlyTouched.get(found.token.id);
+  if (last === undefined || now.getTime() - last > 60_000) {
+    recentlyTouched.set(found.token.id, now.getTime());
+    await touchApiToken(store.db, found.token.id, now.toISOString(), new Date(now.getTime() - 60_000).toISOString());
+  }
   const { user } = found;
   return { actor: { id: user.id, role: user.role as Role, teamId: user.teamId, email: user.email }, via: 'token', csrfToken: null };
 }

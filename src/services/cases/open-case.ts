@@ -1,9 +1,9 @@
 import type { Store } from '../../store/database.js';
-import { insertCase, priorIssuesOf } from '../../store/repositories/case.repository.js';
+import { insertCase, priorIssuesOfLinked } from '../../store/repositories/case.repository.js';
 import { appendCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
-import { linkCustomers, linkedCustomerIds, upsertCustomer, type CustomerRecord } from '../../store/repositories/customer.repository.js';
+import { linkCustomers, upsertCustomer, type CustomerRecord } from '../../store/repositories/customer.repository.js';
 import { upsertOrder, type OrderRecord } from '../../store/repositories/order.repository.js';
-import { findTeamByKey } from '../../store/repositories/team.repository.js';
+import { teamIdByKey } from '../teams/team-keys.js';
 import { DomainError } from '../../domain/errors.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
@@ -47,13 +47,11 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
     }
     let teamId: number | null = null;
     if (request.teamKey) {
-      const team = await findTeamByKey(trx, request.teamKey);
-      if (!team) throw new DomainError('invalid_input', 'no such team', 'team');
-      teamId = team.id;
+      teamId = await teamIdByKey(store, trx, request.teamKey);
+      if (teamId === null) throw new DomainError('invalid_input', 'no such team', 'team');
     }
 
-    const accounts = customer ? await linkedCustomerIds(trx, customer.id) : [];
-    const prior = await priorIssuesOf(trx, accounts, null);
+    const prior = customer ? await priorIssuesOfLinked(trx, customer.id, null) : [];
     const timeline = request.facts.timeline ?? [];
     const openingEvents = timeline.map((t) => {
       const eventAt = t.at ? new Date(t.at).toISOString() : at;
@@ -77,11 +75,10 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
     });
     if (teamId === null) {
       const routeKey = runtime.routeTeam(patch.level!, caseRow.storefront);
-      const routed = routeKey ? await findTeamByKey(trx, routeKey) : undefined;
-      teamId = routed?.id ?? null;
+      teamId = routeKey ? await teamIdByKey(store, trx, routeKey) : null;
     }
     const partnerKey = decision.route?.partner;
-    const partnerTeamId = partnerKey ? ((await findTeamByKey(trx, partnerKey))?.id ?? null) : null;
+    const partnerTeamId = partnerKey ? await teamIdByKey(store, trx, partnerKey) : null;
 
     const created = await insertCase(trx, {
       subject: request.subject,

@@ -1,8 +1,8 @@
 import type { Executor } from '../../store/database.js';
 import type { CaseRecord, CasePatch } from '../../store/repositories/case.repository.js';
-import { priorIssuesOf } from '../../store/repositories/case.repository.js';
+import { priorIssuesOfLinked } from '../../store/repositories/case.repository.js';
 import { listCaseEvents, type CaseEventRecord, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
-import { findCustomerById, linkedCustomerIds } from '../../store/repositories/customer.repository.js';
+import { findCustomerById } from '../../store/repositories/customer.repository.js';
 import { findOrderById } from '../../store/repositories/order.repository.js';
 import type { PolicyRuntime } from '../policy/policy-runtime.js';
 import { buildCaseFacts } from './case-facts-builder.js';
@@ -31,9 +31,10 @@ export async function reevaluateCase(
     listCaseEvents(db, current.id, { includeInternal: true }),
   ]);
   const events = [...stored, ...(options.extraEvents ?? [])];
-  const accounts = current.customerId !== null ? await linkedCustomerIds(db, current.customerId) : [];
   // Offenses are cases opened before this one (R003-02: first offense = no earlier case).
-  const prior = (await priorIssuesOf(db, accounts, current.id)).filter((p) => p.at < current.createdAt);
+  const prior = current.customerId !== null
+    ? (await priorIssuesOfLinked(db, current.customerId, current.id)).filter((p) => p.at < current.createdAt)
+    : [];
   const facts = buildCaseFacts({
     caseRow: current,
     customer: customer ?? null,

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { nowIso } from '../clock.js';
 import { TEAM_KINDS, presentTeam, type TeamView } from './team-view.js';
+import { forgetMissingTeams } from './team-keys.js';
 
 export async function createTeam(store: Store, actor: Actor, input: { key: unknown; name: unknown; kind: unknown; calendar?: unknown }): Promise<TeamView> {
   requirePermission(actor, 'teams.manage');
@@ -16,10 +17,12 @@ export async function createTeam(store: Store, actor: Actor, input: { key: unkno
     throw new DomainError('invalid_input', `expected one of ${TEAM_KINDS.join(', ')}`, 'kind');
   }
   const at = nowIso();
-  return store.db.transaction().execute(async (trx) => {
+  const view = await store.db.transaction().execute(async (trx) => {
     if (await findTeamByKey(trx, input.key as string)) throw new DomainError('conflict', 'a team with this key exists', 'key');
     const team = await insertTeam(trx, { key: input.key as string, name: (input.name as string).trim(), kind: input.kind as string, calendar: input.calendar ?? null, at });
     await insertAuditEvent(trx, { at, actorId: actorIdOf(actor), action: 'team.created', entityType: 'team', entityId: String(team.id), data: { key: team.key, kind: team.kind } });
     return presentTeam(team);
   });
+  forgetMissingTeams(store);
+  return view;
 }

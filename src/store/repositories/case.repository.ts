@@ -254,3 +254,25 @@ export async function priorIssuesOf(
   const rows = await q.execute();
   return rows.map((r) => ({ caseId: Number(r.id), category: r.category, at: r.created_at, customerId: Number(r.customer_id) }));
 }
+
+/**
+ * Earlier cases of a customer and every account linked to it, transitively, in one query
+ * (R003-03: research the customer's other accounts and earlier offenses).
+ */
+export async function priorIssuesOfLinked(
+  db: Executor,
+  customerId: number,
+  excludeCaseId: number | null,
+): Promise<{ caseId: number; category: string; at: string; customerId: number }[]> {
+  const rows = await sql<{ id: number; category: string; created_at: string; customer_id: number }>`
+    with recursive linked(id) as (
+      select cast(${customerId} as bigint)
+      union
+      select l.linked_customer_id from customer_links l join linked on l.customer_id = linked.id
+    )
+    select c.id, c.category, c.created_at, c.customer_id
+    from cases c
+    where c.customer_id in (select id from linked) and c.id <> ${excludeCaseId ?? -1}
+    order by c.created_at`.execute(db);
+  return rows.rows.map((r) => ({ caseId: Number(r.id), category: r.category, at: r.created_at, customerId: Number(r.customer_id) }));
+}
