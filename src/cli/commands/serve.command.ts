@@ -13,7 +13,8 @@ export function registerServeCommands(program: Command): void {
         const { ensureSessionSecret } = await import('../../config.js');
         const { startServer } = await import('../../http/start-server.js');
         const config = ensureSessionSecret(loadCliConfig());
-        const consoleDir = fileURLToPath(new URL('../../console/', import.meta.url));
+        // The built console lives in <repo>/dist/console whether this runs compiled or from sources.
+        const consoleDir = fileURLToPath(new URL('../../../dist/console/', import.meta.url));
         await startServer({ config, consoleDir, demo: opts.demo === true });
         // Runs until SIGINT/SIGTERM; startServer installs the shutdown handlers.
         await new Promise(() => undefined);

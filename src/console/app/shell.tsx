@@ -1,0 +1,105 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { humanize } from '../lib/format';
+import { QueuePage } from '../pages/queues/queue-page';
+import { CasePage } from '../pages/case/case-page';
+import { NewCasePage } from '../pages/new-case-page';
+import { Link, matchPath, navigate, usePath } from './router';
+import { queuesFor } from './queues';
+import { useSession } from './session';
+
+// Administration is rarely opened and never by most roles: its code loads on first visit.
+const AdminPage = lazy(() => import('../pages/admin/admin-page'));
+
+export function Shell() {
+  const session = useSession();
+  const path = usePath();
+  const queues = useMemo(() => queuesFor(session), [session]);
+  const firstQueue = `/queues/${queues[0]!.key}`;
+  const showAdmin = session.can('users.manage') || session.can('teams.manage') || session.can('policy.manage');
+
+  useEffect(() => {
+    if (path === '/' || path === '/queues' || path === '/signin') navigate(firstQueue, { replace: true });
+  }, [path, firstQueue]);
+
+  // After a client-side page change, focus starts at the new page (as after a full load), so
+  // screen readers announce it and Tab continues from its top.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+
+  let page: ReactNode;
+  let params: Record<string, string> | null;
+  if ((params = matchPath('/queues/:key', path))) {
+    const queue = queues.find((q) => q.key === params!.key);
+    page = queue ? <QueuePage key={queue.key} queue={queue} /> : <NotFound />;
+  } else if (matchPath('/cases/new', path)) {
+    page = session.can('cases.create') ? <NewCasePage /> : <NotFound />;
+  } else if ((params = matchPath('/cases/:id', path))) {
+    page = <CasePage key={params.id} caseId={params.id!} />;
+  } else if (path === '/admin' || (params = matchPath('/admin/:tab', path))) {
+    page = (
+      <Suspense fallback={<p className="loading">Loading administration…</p>}>
+        <AdminPage tab={params?.tab ?? null} />
+      </Suspense>
+    );
+  } else if (path === '/' || path === '/queues' || path === '/signin') {
+    page = null;
+  } else {
+    page = <NotFound />;
+  }
+
+  const current = (to: string) => (path === to || path.startsWith(`${to}/`) ? 'page' : undefined);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <Link to={firstQueue} className="brand" aria-label="Ladder, home">Ladder</Link>
+        <div className="topbar-user">
+          <span className="who">
+            {session.user.name} <span className="muted">· {humanize(session.user.role)}</span>
+          </span>
+          <button type="button" className="button-quiet" onClick={() => void session.signOut()}>Sign out</button>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label="Queues and pages">
+        {session.can('cases.create') ? (
+          <Link to="/cases/new" className="button primary new-case" aria-current={current('/cases/new')}>New case</Link>
+        ) : null}
+        <h2 className="nav-heading">Queues</h2>
+        <ul>
+          {queues.map((q) => (
+            <li key={q.key}>
+              <Link to={`/queues/${q.key}`} aria-current={current(`/queues/${q.key}`)}>{q.label}</Link>
+            </li>
+          ))}
+        </ul>
+        {showAdmin || session.can('tokens.own') ? <h2 className="nav-heading">Settings</h2> : null}
+        <ul>
+          {showAdmin ? <li><Link to="/admin/users" aria-current={current('/admin')}>Admin</Link></li> : null}
+          {!showAdmin && session.can('tokens.own') ? <li><Link to="/admin/tokens" aria-current={current('/admin/tokens')}>API tokens</Link></li> : null}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {page}
+      </main>
+    </div>
+  );
+}
+
+function NotFound() {
+  useEffect(() => {
+    document.title = 'Not found · Ladder';
+  }, []);
+  return (
+    <section className="page">
+      <h1>Not found</h1>
+      <p>There is nothing here, or you may not see it.</p>
+    </section>
+  );
+}

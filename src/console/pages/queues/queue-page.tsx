@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import type { CaseSummary, Page } from '../../api/types';
+import type { QueueDef } from '../../app/queues';
+import { navigate } from '../../app/router';
+import { useDirectory, useSession, userLabel } from '../../app/session';
+import { ErrorNote } from '../../components/fields';
+import { QueueFilters, type Filters } from './queue-filters';
+import { QueueTable } from './queue-table';
+
+const PAGE_SIZE = 100;
+const EMPTY_FILTERS: Filters = { status: '', priority: '', category: '', q: '', sort: 'created' };
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+export function QueuePage({ queue }: { queue: QueueDef }) {
+  const session = useSession();
+  const directory = useDirectory();
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const [items, setItems] = useState<CaseSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [active, setActive] = useState(0);
+  const [focusToken, setFocusToken] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    document.title = `${queue.label} · Ladder`;
+  }, [queue.label]);
+
+  const load = useCallback(async (cursor: string | null) => {
+    const ticket = ++request.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<Page<CaseSummary>>('/cases', {
+        ...queue.query,
+        status: filters.status || undefined,
+        priority: filters.priority || undefined,
+        category: filters.category.trim() || undefined,
+        q: filters.q.trim() || undefined,
+        sort: filters.sort,
+        limit: PAGE_SIZE,
+        cursor: cursor ?? undefined,
+      });
+      if (ticket !== request.current) return;
+      setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+      if (!cursor) setActive(0);
+    } catch (err) {
+      if (ticket === request.current) setError(err instanceof ApiError ? err : new ApiError(0, 'client_error', String(err)));
+    } finally {
+      if (ticket === request.current) setLoading(false);
+    }
+  }, [queue, filters]);
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  // Keyboard: j/k or arrows move, Enter opens, / jumps to search (issue 8).
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey) return;
+      if (isTyping(e.target)) {
+        // Escape leaves the field for the table; a search field would otherwise also clear itself.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          (e.target as HTMLElement).blur();
+        }
+        return;
+      }
+      const count = itemsRef.current.length;
+      const move = (delta: number) => {
+        e.preventDefault();
+        if (count === 0) return;
+        setActive(Math.max(0, Math.min(count - 1, activeRef.current + delta)));
+        setFocusToken((t) => t + 1);
+      };
+      if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'j' || e.key === 'ArrowDown') move(1);
+      else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
+      else if (e.key === 'Enter' && !(e.target instanceof HTMLAnchorElement) && !(e.target instanceof HTMLButtonElement)) {
+        const item = itemsRef.current[activeRef.current];
+        if (item) {
+          e.preventDefault();
+          navigate(`/cases/${item.id}`);
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const assigneeOf = useCallback((c: CaseSummary) => userLabel(directory, session.user, c.assigneeId), [directory, session.user]);
+
+  return (
+    <section className="page queue-page" aria-labelledby="queue-title">
+      <div className="page-head">
+        <h1 id="queue-title">{queue.label}</h1>
+        <p className="muted small" aria-live="polite">
+          {loading && items.length === 0 ? 'Loading…' : `${items.length}${nextCursor ? '+' : ''} case${items.length === 1 ? '' : 's'}`}
+          <span className="kbd-hint"> · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search</span>
+        </p>
+      </div>
+      <QueueFilters value={filters} onChange={setFilters} searchRef={searchRef} />
+      <ErrorNote error={error} title="Could not load the queue." />
+      {!loading && !error && items.length === 0 ? (
+        <p className="empty">No cases here{filters.q || filters.status || filters.priority || filters.category ? ' with these filters' : ''}.</p>
+      ) : null}
+      {items.length > 0 ? (
+        <QueueTable items={items} active={active} focusToken={focusToken} assigneeOf={assigneeOf} onPick={setActive} />
+      ) : null}
+      {nextCursor ? (
+        <div className="load-more">
+          <button type="button" className="button" disabled={loading} onClick={() => void load(nextCursor)}>
+            {loading ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
