@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableDialects } from '../support/databases.js';
+import { auth, createTestApp, type TestApp } from '../support/app.js';
+import { readDefaultPolicyText } from '../../src/integrations/policy-file.js';
+import { applyPolicy } from '../../src/services/policy/manage-policy.js';
+import { backtestPolicy } from '../../src/services/policy/backtest-policy.js';
+import { openCase } from '../../src/services/cases/open-case.js';
+import { PolicyError } from '../../src/domain/policy/policy-problems.js';
+
+const dialects = await availableDialects();
+
+/** The default policy with order-status questions raised to P2: a change a team might try. */
+function urgentWismoPolicy(): string {
+  const text = readDefaultPolicyText();
+  const changed = text.replace(/(\n\s*order_status:\s*\{[^}]*priority:\s*)P3/, '$1P2');
+  if (changed === text) throw new Error('could not find order_status in the default policy');
+  return changed;
+}
+
+describe.each(dialects)('policy versions on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(dialect); });
+  afterAll(async () => { await t?.close(); });
+
+  it('backtest shows what a candidate policy would change, and writes nothing (issue 3 item 6)', async () => {
+    for (let i = 0; i < 3; i++) await openCase(t.store, t.actors.agent, { body: { category: 'order_status' } });
+    await openCase(t.store, t.actors.agent, { body: { category: 'damaged_item' } });
+    const before = await t.store.db.selectFrom('cases').select(['id', 'priority']).orderBy('id').execute();
+    const report = await backtestPolicy(t.store, t.actors.lead, { yaml: urgentWismoPolicy(), source: 'candidate.yaml' });
+    expect(report.cases).toBe(4);
+    expect(report.changed.priority).toBe(3);
+    expect(report.transitions['P3→P2']).toBe(3);
+    expect(report.examples[0]).toMatchObject({ category: 'order_status', from: { priority: 'P3' }, to: { priority: 'P2' } });
+    expect(await t.store.db.selectFrom('cases').select(['id', 'priority']).orderBy('id').execute()).toEqual(before);
+  });
+
+  it('an applied policy is in force at once and every new decision names its version (R000-13)', async () => {
+    const applied = await applyPolicy(t.store, t.actors.admin, { yaml: urgentWismoPolicy(), label: 'WISMO same day' });
+    expect(applied.version).toBe(2);
+    const c = await openCase(t.store, t.actors.agent, { body: { category: 'order_status' } });
+    expect(c.priority).toBe('P2');
+    expect(c.policyVersion).toBe(2);
+  });
+
+  it('a policy with problems is refused with their lines, and the one in force stays', async () => {
+    const broken = urgentWismoPolicy().replace(/(\n\s*order_status:\s*\{[^}]*level:\s*)L1/, '$1L9');
+    const err = await applyPolicy(t.store, t.actors.admin, { yaml: broken }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PolicyError);
+    expect((err as PolicyError).problems[0]).toMatchObject({ path: 'categories.order_status.level' });
+    expect((err as PolicyError).problems[0]!.line).toBeGreaterThan(1);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/policy', headers: auth(t.tokens.agent) });
+    expect(res.json().version).toBe(2);
+  });
+
+  it('admins apply through the API; others may not', async () => {
+    const yaml = readDefaultPolicyText();
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/policy', headers: auth(t.tokens.lead), payload: { yaml } })).statusCode).toBe(403);
+    const res = await t.app.inject({ method: 'PUT', url: '/api/v1/policy', headers: auth(t.tokens.admin), payload: { yaml, label: 'back to default' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().version).toBe(3);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/policy/validate', headers: auth(t.tokens.admin), payload: { yaml: 'categories: 12' } });
+    expect(bad.statusCode).toBe(200);
+    expect(bad.json().ok).toBe(false);
+    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?entityType=policy', headers: auth(t.tokens.admin) });
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('policy.applied');
+  });
+});
