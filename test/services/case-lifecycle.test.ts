@@ -108,6 +108,18 @@ describe.each(dialects)('case use cases on %s', (dialect) => {
     expect(down.level).toBe('L1');
   });
 
+  it('a case the policy moves up follows its level: routed to that team, and its L1 owner unassigned (R003-01)', async () => {
+    const { createTeam } = await import('../../src/services/teams/create-team.js');
+    const { SYSTEM_ACTOR } = await import('../../src/services/actor.js');
+    const leadership = await createTeam(t.store, SYSTEM_ACTOR, { key: 'escalations_leadership', name: 'L4', kind: 'escalations' });
+    const c = await open({ category: 'order_status' });
+    await assignCase(t.store, t.actors.agent, { caseId: c.id, assigneeId: t.actors.agent.id });
+    const moved = await addCaseMessage(t.store, t.actors.agent, { caseId: c.id, from: 'customer', text: 'You will hear from my lawyer.' });
+    expect(moved.level).toBe('L4');
+    expect(moved.teamId).toBe(leadership.id);
+    expect(moved.assigneeId).toBeNull();
+  });
+
   it('a manual level stands until new facts move the policy, then the policy speaks again', async () => {
     const c = await open({ category: 'order_status' });
     await escalateCase(t.store, t.actors.agent, { caseId: c.id, to: 'L2', reason: 'second opinion wanted' });
