@@ -18,6 +18,7 @@ import { userRoutes } from './routes/users.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
+import { shiftRoutes } from './routes/shifts.routes.js';
 import './request-context.js';
 import type { RouteEntry } from './auth.hooks.js';
 
@@ -118,6 +119,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(userRoutes({ store }), { prefix: '/api/v1' });
   await app.register(adminRoutes({ store }), { prefix: '/api/v1' });
   await app.register(policyRoutes({ store }), { prefix: '/api/v1' });
+  await app.register(shiftRoutes({ store }), { prefix: '/api/v1' });
 
   const consoleDir = deps.consoleDir && existsSync(deps.consoleDir) ? deps.consoleDir : null;
   await registerConsole(app, consoleDir);

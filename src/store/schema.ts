@@ -169,6 +169,20 @@ export interface PoliciesTable {
   created_at: string;
 }
 
+export interface HandoffsTable {
+  id: Generated<number>;
+  team_id: number | null;
+  shift: string;
+  period_start: string;
+  period_end: string;
+  note: string | null;
+  snapshot_json: string;
+  signed_off_by_id: number;
+  signed_off_at: string;
+  acknowledged_by_id: number | null;
+  acknowledged_at: string | null;
+}
+
 export interface DB {
   teams: TeamsTable;
   users: UsersTable;
@@ -182,6 +196,7 @@ export interface DB {
   attachments: AttachmentsTable;
   audit_events: AuditEventsTable;
   policies: PoliciesTable;
+  handoffs: HandoffsTable;
 }
 
 // --- Jobs, SLA clocks and notifications (issue 4) ---
@@ -275,3 +290,4 @@ export interface DB {
   notifications: NotificationsTable;
   webhook_endpoints: WebhookEndpointsTable;
 }
+

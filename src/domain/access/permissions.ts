@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'audit.read',
   /** Chargebacks and high fraud risk (R000-08). */
   'restricted.read',
+  /** Sign off and acknowledge a shift handoff (R001-12): the shift's lead or manager. */
+  'handoffs.sign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,10 +43,10 @@ const CASE_WORK: Permission[] = [
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   agent: CASE_WORK,
-  lead: [...CASE_WORK, 'cases.deescalate'],
-  escalations: [...CASE_WORK, 'cases.deescalate'],
-  leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read'],
-  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read'],
+  lead: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign'],
+  escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign'],
+  leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign'],
+  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign'],
   compliance: [...CASE_WORK, 'restricted.read', 'audit.read'],
   // The external supplier works its own queue: it reads and updates the tasks there, replies to
   // nobody directly, and sees no customer directory, users or policy (R000-01, issue 5 item 2).

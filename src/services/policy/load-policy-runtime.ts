@@ -85,6 +85,7 @@ export function createPolicyRuntime(compiled: CompiledPolicy, version: number): 
       };
     },
     pauseStatuses: compiled.policy.sla.pauseStates,
+    timeZone: compiled.policy.calendar.timeZone,
     routeTeam(level, storefront) {
       const route = compiled.policy.routing[level as Level];
       if (!route) return null;

@@ -17,6 +17,8 @@ export interface PolicyRuntime {
     nextResponse: string | null;
     resolution: string | null;
   };
+  /** The policy calendar's IANA zone: what "a date" and "a shift" mean for this desk. */
+  timeZone: string;
   /** Statuses in which SLA clocks stop (pending_customer, pending_supplier by default). */
   pauseStatuses: readonly string[];
   /** The team key that owns a level, per storefront (R002-01). */

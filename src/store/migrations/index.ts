@@ -1,6 +1,7 @@
 import type { LadderMigration } from './migration-kit.js';
 import { migration as createCoreTables } from './202611220400-create-core-tables.js';
 import { migration as addCasePartnerTeam } from './202611220500-add-case-partner-team.js';
+import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -9,4 +10,5 @@ import { migration as addCasePartnerTeam } from './202611220500-add-case-partner
 export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220400-create-core-tables': createCoreTables,
   '202611220500-add-case-partner-team': addCasePartnerTeam,
+  '202611220800-create-handoffs': createHandoffs,
 };
