@@ -5,6 +5,7 @@ import { registerServeCommands } from './commands/serve.command.js';
 import { registerAdminCommands } from './commands/admin.command.js';
 import { registerDemoCommands } from './commands/demo.command.js';
 import { registerPolicyStoreCommands } from './commands/policy-store.command.js';
+import { registerShiftCommands } from './commands/shifts.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -24,5 +25,6 @@ registerServeCommands(program);
 registerAdminCommands(program);
 registerDemoCommands(program);
 registerPolicyStoreCommands(program);
+registerShiftCommands(program);
 
 await program.parseAsync(process.argv);
