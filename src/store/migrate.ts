@@ -54,5 +54,8 @@ async function createMigrator(store: Store): Promise<Migrator> {
     migrationTableName: 'ladder_migrations',
     migrationLockTableName: 'ladder_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // Features land in parallel, so a migration may arrive with an earlier timestamp than one a
+    // database already ran; each still runs exactly once, in name order among the pending ones.
+    allowUnorderedMigrations: true,
   });
 }

@@ -291,3 +291,37 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
 }
 
+// --- Incoming webhooks (issue 7) ---
+
+export interface WebhookDeliveriesTable {
+  id: Id;
+  /** The platform that sent it: shopify. */
+  source: string;
+  /** The platform's delivery id (X-Shopify-Webhook-Id): the same delivery retried keeps it. */
+  delivery_id: string;
+  topic: string;
+  shop_domain: string | null;
+  received_at: string;
+  /** The body exactly as received and signed. */
+  raw_body: string;
+  processed_at: string | null;
+  /** What the mapping did: outcome and the ids it touched. */
+  result_json: string | null;
+  error: string | null;
+}
+
+export interface IntegrationRefsTable {
+  source: string;
+  /** order | dispute | fulfillment_event … */
+  kind: string;
+  /** The platform's id as exact decimal digits (Shopify ids exceed 2^53). */
+  external_id: string;
+  entity_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DB {
+  webhook_deliveries: WebhookDeliveriesTable;
+  integration_refs: IntegrationRefsTable;
+}

@@ -1,6 +1,7 @@
 import type { LadderMigration } from './migration-kit.js';
 import { migration as createCoreTables } from './202611220400-create-core-tables.js';
 import { migration as addCasePartnerTeam } from './202611220500-add-case-partner-team.js';
+import { migration as createWebhookDeliveries } from './202611220700-create-webhook-deliveries.js';
 import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 
 /**
@@ -10,5 +11,6 @@ import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220400-create-core-tables': createCoreTables,
   '202611220500-add-case-partner-team': addCasePartnerTeam,
+  '202611220700-create-webhook-deliveries': createWebhookDeliveries,
   '202611220800-create-handoffs': createHandoffs,
 };

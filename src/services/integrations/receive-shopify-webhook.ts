@@ -1,0 +1,118 @@
+import type { Store } from '../../store/database.js';
+import {
+  claimWebhookDelivery, finishWebhookDelivery, insertFailedWebhookDelivery, webhookDeliveryExists, type NewWebhookDelivery,
+} from '../../store/repositories/webhook-delivery.repository.js';
+import { parseJsonLossless } from '../../domain/money/lossless-json.js';
+import { DomainError } from '../../domain/errors.js';
+import { SHOPIFY_RETURN_TOPICS } from '../../integrations/shopify/shopify-returns.mapper.js';
+import { nowIso } from '../clock.js';
+import { SHOPIFY_INTEGRATION_ACTOR, SHOPIFY_SOURCE, inOneTransaction, type DeliveryContext } from './delivery-context.js';
+import { syncShopifyOrder } from './sync-shopify-order.js';
+import { syncShopifyCustomer } from './sync-shopify-customer.js';
+import { applyShopifyParcelUpdate } from './apply-shopify-parcel-update.js';
+import { syncShopifyDispute } from './sync-shopify-dispute.js';
+import { recordShopifyRefund } from './record-shopify-refund.js';
+import { recordShopifyReturn } from './record-shopify-return.js';
+
+export interface ShopifyWebhookDelivery {
+  /** X-Shopify-Webhook-Id: the same delivery retried by Shopify keeps it. */
+  deliveryId: string;
+  /** X-Shopify-Topic, e.g. "orders/create". */
+  topic: string;
+  shopDomain: string | null;
+  /** The body exactly as received (its HMAC was checked at the edge). */
+  rawBody: string;
+}
+
+/**
+ * processed: stored and mapped; ignored: stored, topic not mapped; duplicate: the delivery id was
+ * seen before, nothing changed; failed: stored with the reason, the payload cannot be mapped (a
+ * retry would fail the same way, so Shopify is not asked to retry).
+ */
+export type DeliveryOutcome = 'processed' | 'ignored' | 'duplicate' | 'failed';
+
+export interface DeliveryReceipt {
+  outcome: DeliveryOutcome;
+  deliveryId: string;
+  topic: string;
+  result: Record<string, unknown> | null;
+  error: string | null;
+}
+
+type TopicHandler = (ctx: DeliveryContext, payload: unknown) => Promise<Record<string, unknown>>;
+
+const HANDLERS: Readonly<Record<string, TopicHandler>> = {
+  'orders/create': syncShopifyOrder,
+  'orders/updated': syncShopifyOrder,
+  'orders/cancelled': syncShopifyOrder,
+  'orders/fulfilled': syncShopifyOrder,
+  'orders/partially_fulfilled': syncShopifyOrder,
+  'orders/paid': syncShopifyOrder,
+  'customers/create': syncShopifyCustomer,
+  'customers/update': syncShopifyCustomer,
+  'fulfillments/create': applyShopifyParcelUpdate,
+  'fulfillments/update': applyShopifyParcelUpdate,
+  'fulfillment_events/create': applyShopifyParcelUpdate,
+  'disputes/create': syncShopifyDispute,
+  'disputes/update': syncShopifyDispute,
+  'refunds/create': recordShopifyRefund,
+  ...Object.fromEntries(SHOPIFY_RETURN_TOPICS.map((t) => [t, recordShopifyReturn])),
+};
+
+export function isMappedShopifyTopic(topic: string): boolean {
+  return Object.hasOwn(HANDLERS, topic);
+}
+
+const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
+
+function checkDelivery(d: ShopifyWebhookDelivery): void {
+  if (!HEADER_VALUE.test(d.deliveryId)) throw new DomainError('invalid_input', 'expected the delivery id Shopify sends', 'X-Shopify-Webhook-Id');
+  if (!HEADER_VALUE.test(d.topic)) throw new DomainError('invalid_input', 'expected a topic such as orders/create', 'X-Shopify-Topic');
+  if (d.shopDomain !== null && !HEADER_VALUE.test(d.shopDomain)) throw new DomainError('invalid_input', 'expected a shop domain', 'X-Shopify-Shop-Domain');
+}
+
+function parseBody(rawBody: string): unknown {
+  try {
+    return parseJsonLossless(rawBody);
+  } catch {
+    throw new DomainError('invalid_json', 'the body is not JSON');
+  }
+}
+
+/**
+ * Stores a verified Shopify webhook and maps it, in one transaction (issue 7 item 1): the delivery
+ * row and everything the mapping changes commit together, so a crash leaves either both or
+ * neither, and Shopify's retry of an unacknowledged delivery redoes it cleanly. A repeated delivery
+ * id changes nothing. Errors other than unmappable payloads (database down) propagate, so the
+ * caller answers 5xx and Shopify retries.
+ */
+export async function receiveShopifyWebhook(store: Store, delivery: ShopifyWebhookDelivery): Promise<DeliveryReceipt> {
+  checkDelivery(delivery);
+  const { deliveryId, topic } = delivery;
+  const duplicate: DeliveryReceipt = { outcome: 'duplicate', deliveryId, topic, result: null, error: null };
+  // Retries of an acknowledged delivery are common; answer them from a read, without taking the writer.
+  if (await webhookDeliveryExists(store.db, SHOPIFY_SOURCE, deliveryId)) return duplicate;
+
+  const row: NewWebhookDelivery = { source: SHOPIFY_SOURCE, deliveryId, topic, shopDomain: delivery.shopDomain, receivedAt: nowIso(), rawBody: delivery.rawBody };
+  try {
+    return await inOneTransaction(store, async (bound, trx) => {
+      const id = await claimWebhookDelivery(trx, row);
+      if (id === null) return duplicate;
+      const at = nowIso();
+      const handler = HANDLERS[topic];
+      const result = handler
+        ? await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic }, parseBody(delivery.rawBody))
+        : { outcome: 'ignored' };
+      await finishWebhookDelivery(trx, id, { processedAt: at, result, error: null });
+      return { outcome: handler ? 'processed' : 'ignored', deliveryId, topic, result, error: null };
+    });
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    // The mapping rolled back; the delivery is kept with the reason so it can be inspected and re-run.
+    const at = nowIso();
+    const result = { outcome: 'failed', code: err.code, ...(err.field ? { field: err.field } : {}) };
+    const stored = await insertFailedWebhookDelivery(store.db, row, { processedAt: at, result, error: err.message });
+    if (!stored) return duplicate;
+    return { outcome: 'failed', deliveryId, topic, result, error: err.message };
+  }
+}

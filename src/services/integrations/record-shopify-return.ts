@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { findOrderById } from '../../store/repositories/order.repository.js';
+import { claimIntegrationRef, findIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
+import { mapShopifyReturnWebhook } from '../../integrations/shopify/shopify-returns.mapper.js';
+import { mapShopifyReturnUpdate } from '../../integrations/shopify/shopify-return-update.mapper.js';
+import { shopifyRef, type DeliveryContext } from './delivery-context.js';
+import { findShopifyOrder, noteOnOpenCases } from './shopify-order-links.js';
+
+/**
+ * returns/*: the return as mapped for the RMA (its RMA action, lines with reasons, fees), stored in
+ * the delivery's result for the RMA work (R004-07), and noted on the order's open cases. The return
+ * id is mapped to the order so returns/update, which names no order, finds it.
+ */
+export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
+  if (ctx.topic === 'returns/update') return recordReturnUpdate(ctx, payload);
+  const ret = mapShopifyReturnWebhook(ctx.topic, payload);
+  const order = await findShopifyOrder(ctx.trx, ret.orderId);
+  let notedCases: number[] = [];
+  if (order) await setIntegrationRef(ctx.trx, shopifyRef('return', ret.returnId), order.id, ctx.at);
+  // One note per status of a return, however often Shopify reports it.
+  if (order && (await claimIntegrationRef(ctx.trx, shopifyRef('return_status', `${ret.returnId}:${ret.status}`), ctx.at))) {
+    const units = ret.lines.reduce((n, l) => n + l.quantity, 0);
+    const text = [
+      `Shopify return ${ret.name ?? ret.returnId} on order ${order.number}: ${ret.status}`,
+      units > 0 ? `${units} unit(s)` : null,
+      ret.decline ? `declined: ${ret.decline.reason}${ret.decline.note ? ` (${ret.decline.note})` : ''}` : null,
+    ].filter((p) => p !== null).join('; ');
+    notedCases = await noteOnOpenCases(ctx, order.id, text, { returnId: ret.returnId, rmaAction: ret.rmaAction });
+  }
+  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, return: ret };
+}
+
+async function recordReturnUpdate(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
+  const update = mapShopifyReturnUpdate(payload);
+  const orderId = await findIntegrationRef(ctx.trx, shopifyRef('return', update.returnId));
+  const order = typeof orderId === 'number' ? await findOrderById(ctx.trx, orderId) : undefined;
+  let notedCases: number[] = [];
+  // The diff has no id of its own: its content identifies it.
+  const fingerprint = createHash('sha256').update(JSON.stringify(update)).digest('hex').slice(0, 32);
+  if (order && (await claimIntegrationRef(ctx.trx, shopifyRef('return_status', `${update.returnId}:update:${fingerprint}`), ctx.at))) {
+    const removed = update.removedLines.reduce((n, l) => n + (l.delta ?? 0), 0);
+    const text = `Shopify return ${update.returnId} on order ${order.number} was changed${removed > 0 ? `: ${removed} unit(s) removed` : ''}`;
+    notedCases = await noteOnOpenCases(ctx, order.id, text, { returnId: update.returnId });
+  }
+  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, returnUpdate: update };
+}

@@ -1,0 +1,68 @@
+import { findOrderById, findOrderByNumber, updateOrder, upsertOrder, type OrderFields } from '../../store/repositories/order.repository.js';
+import { upsertCustomer } from '../../store/repositories/customer.repository.js';
+import { claimIntegrationRef, lockIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
+import { mapShopifyOrder } from '../../integrations/shopify/shopify-order.mapper.js';
+import { shopifyRef, type DeliveryContext } from './delivery-context.js';
+import { advanceFulfillment, earliest, noteOnOpenCases } from './shopify-order-links.js';
+
+/**
+ * orders/create, orders/updated, orders/cancelled (and fulfilled, partially_fulfilled, paid, whose
+ * body is the same order): create or update the Ladder order and its customer. The order's SLAs
+ * (R003-02, R003-05) are computed from these fields by the order-SLA sweep.
+ */
+export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
+  const record = mapShopifyOrder(payload);
+  const ref = shopifyRef('order', record.shopifyOrderId);
+  // Claim, then lock: the first webhook of a new order creates the mapping; later ones for the
+  // same order wait for it, so the read-then-write below sees every earlier change.
+  await claimIntegrationRef(ctx.trx, ref, ctx.at);
+  const mappedId = await lockIntegrationRef(ctx.trx, ref, ctx.store.dialect);
+  const existing = typeof mappedId === 'number'
+    ? await findOrderById(ctx.trx, mappedId)
+    : await findOrderByNumber(ctx.trx, record.number);
+
+  const fields: OrderFields = {};
+  if (record.currency !== null && record.totalMinor !== null) {
+    fields.currency = record.currency;
+    fields.totalMinor = record.totalMinor;
+  } else if (record.currency !== null) {
+    fields.currency = record.currency;
+  }
+  if (record.placedAt !== null) fields.placedAt = record.placedAt;
+  if (record.storefront !== null) fields.storefront = record.storefront;
+  const fulfillment = advanceFulfillment(existing?.fulfillment ?? null, record.fulfillment);
+  if (fulfillment !== undefined) fields.fulfillment = fulfillment;
+  const shippedAt = earliest(existing?.shippedAt ?? null, record.shippedAt);
+  if (shippedAt !== (existing?.shippedAt ?? null)) fields.shippedAt = shippedAt;
+  let customerId: number | null = null;
+  if (record.customer) {
+    customerId = (await upsertCustomer(ctx.trx, record.customer.externalId, record.customer.fields, ctx.at)).id;
+    fields.customerId = customerId;
+  }
+
+  // An order the desk already knows (by mapping, or typed in by number from a case) is updated in
+  // place; its number is never rewritten.
+  const order = existing
+    ? await updateOrder(ctx.trx, existing.id, fields, ctx.at)
+    : await upsertOrder(ctx.trx, record.number, fields, ctx.at);
+  await setIntegrationRef(ctx.trx, ref, order.id, ctx.at);
+
+  let notedCases: number[] = [];
+  if (ctx.topic === 'orders/cancelled' && record.cancelledAt !== null && (await claimIntegrationRef(ctx.trx, shopifyRef('order_cancelled', record.shopifyOrderId), ctx.at))) {
+    notedCases = await noteOnOpenCases(ctx, order.id, `Order ${order.number} was cancelled in Shopify`, {
+      shopifyOrderId: record.shopifyOrderId, cancelledAt: record.cancelledAt, financialStatus: record.financialStatus,
+    });
+  }
+  return {
+    outcome: 'processed',
+    orderId: order.id,
+    number: order.number,
+    shopifyOrderId: record.shopifyOrderId,
+    created: !existing,
+    customerId,
+    fulfillment: order.fulfillment,
+    ...(record.cancelledAt !== null ? { cancelledAt: record.cancelledAt } : {}),
+    ...(notedCases.length > 0 ? { notedCases } : {}),
+    ...(record.warnings.length > 0 ? { warnings: record.warnings } : {}),
+  };
+}
