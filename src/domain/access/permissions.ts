@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'restricted.read',
   /** Sign off and acknowledge a shift handoff (R001-12): the shift's lead or manager. */
   'handoffs.sign',
+  /** Export or erase a person's data (access and erasure requests): compliance and admins (R000-01). */
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,7 +49,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign'],
   leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign'],
   back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign'],
-  compliance: [...CASE_WORK, 'restricted.read', 'audit.read'],
+  compliance: [...CASE_WORK, 'restricted.read', 'audit.read', 'privacy.manage'],
   // The external supplier works its own queue: it reads and updates the tasks there, replies to
   // nobody directly, and sees no customer directory, users or policy (R000-01, issue 5 item 2).
   supplier: ['cases.read', 'cases.note', 'cases.status', 'cases.attach', 'tokens.own'],

@@ -6,6 +6,8 @@ import { getCustomer } from '../../services/customers/get-customer.js';
 import { upsertCustomer } from '../../services/customers/upsert-customer.js';
 import { linkCustomerAccounts } from '../../services/customers/link-customers.js';
 import { anyObject, errorResponses, pageOf } from '../schemas.js';
+import { exportCustomerData } from '../../services/privacy/export-customer-data.js';
+import { eraseCustomerData } from '../../services/privacy/erase-customer-data.js';
 
 const externalIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
 
@@ -46,6 +48,23 @@ export function customerRoutes(deps: { store: Store }): FastifyPluginAsync {
       const body = request.body as { linkedId: string; reason?: string };
       await linkCustomerAccounts(store, actorOf(request), { externalId: (request.params as { id: string }).id, linkedExternalId: body.linkedId, reason: body.reason });
       return reply.status(204).send();
+    });
+
+    app.get('/customers/:id/export', {
+      config: { access: 'privacy.manage' },
+      schema: { tags: ['privacy'], summary: 'Everything held about a person (access request)', params: externalIdParams, response: { 200: anyObject, ...errorResponses } },
+    }, async (request) => exportCustomerData(store, actorOf(request), { externalId: (request.params as { id: string }).id }));
+
+    app.post('/customers/:id/erase', {
+      config: { access: 'privacy.manage' },
+      schema: {
+        tags: ['privacy'], summary: 'Erase a person\'s data, keeping anonymised statistics (erasure request)', params: externalIdParams,
+        body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 3 }, includeLinked: { type: 'boolean' } } },
+        response: { 200: anyObject, ...errorResponses },
+      },
+    }, async (request) => {
+      const b = request.body as { reason: string; includeLinked?: boolean };
+      return eraseCustomerData(store, actorOf(request), { externalId: (request.params as { id: string }).id, reason: b.reason, ...(b.includeLinked !== undefined ? { includeLinked: b.includeLinked } : {}) });
     });
   };
 }

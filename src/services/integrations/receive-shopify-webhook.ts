@@ -13,6 +13,7 @@ import { applyShopifyParcelUpdate } from './apply-shopify-parcel-update.js';
 import { syncShopifyDispute } from './sync-shopify-dispute.js';
 import { recordShopifyRefund } from './record-shopify-refund.js';
 import { recordShopifyReturn } from './record-shopify-return.js';
+import { applyShopifyPrivacyRequest } from './apply-shopify-privacy-request.js';
 
 export interface ShopifyWebhookDelivery {
   /** X-Shopify-Webhook-Id: the same delivery retried by Shopify keeps it. */
@@ -56,6 +57,9 @@ const HANDLERS: Readonly<Record<string, TopicHandler>> = {
   'disputes/create': syncShopifyDispute,
   'disputes/update': syncShopifyDispute,
   'refunds/create': recordShopifyRefund,
+  'customers/data_request': applyShopifyPrivacyRequest,
+  'customers/redact': applyShopifyPrivacyRequest,
+  'shop/redact': applyShopifyPrivacyRequest,
   ...Object.fromEntries(SHOPIFY_RETURN_TOPICS.map((t) => [t, recordShopifyReturn])),
 };
 
