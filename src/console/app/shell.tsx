@@ -3,6 +3,7 @@ import { humanize } from '../lib/format';
 import { QueuePage } from '../pages/queues/queue-page';
 import { CasePage } from '../pages/case/case-page';
 import { NewCasePage } from '../pages/new-case-page';
+import { ShiftPage } from '../pages/shift/shift-page';
 import { Link, matchPath, navigate, usePath } from './router';
 import { queuesFor } from './queues';
 import { useSession } from './session';
@@ -41,6 +42,8 @@ export function Shell() {
     page = session.can('cases.create') ? <NewCasePage /> : <NotFound />;
   } else if ((params = matchPath('/cases/:id', path))) {
     page = <CasePage key={params.id} caseId={params.id!} />;
+  } else if (path === '/shift') {
+    page = session.can('cases.read') && session.user.role !== 'supplier' ? <ShiftPage /> : <NotFound />;
   } else if (path === '/admin' || (params = matchPath('/admin/:tab', path))) {
     page = (
       <Suspense fallback={<p className="loading">Loading administration…</p>}>
@@ -79,6 +82,14 @@ export function Shell() {
             </li>
           ))}
         </ul>
+        {session.user.role !== 'supplier' ? (
+          <>
+            <h2 className="nav-heading">Desk</h2>
+            <ul>
+              <li><Link to="/shift" aria-current={current('/shift')}>Shift &amp; handoff</Link></li>
+            </ul>
+          </>
+        ) : null}
         {showAdmin || session.can('tokens.own') ? <h2 className="nav-heading">Settings</h2> : null}
         <ul>
           {showAdmin ? <li><Link to="/admin/users" aria-current={current('/admin')}>Admin</Link></li> : null}
