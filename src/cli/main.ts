@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerPolicyCommands } from './commands/policy.command.js';
 import { registerReturnsCommands } from './commands/returns.command.js';
+import { registerRmaCommands } from './commands/rma.command.js';
 import { registerServeCommands } from './commands/serve.command.js';
 import { registerAdminCommands } from './commands/admin.command.js';
 import { registerDemoCommands } from './commands/demo.command.js';
@@ -21,6 +22,7 @@ program
 
 registerPolicyCommands(program);
 registerReturnsCommands(program);
+registerRmaCommands(program);
 registerServeCommands(program);
 registerAdminCommands(program);
 registerDemoCommands(program);

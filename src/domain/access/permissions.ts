@@ -33,6 +33,17 @@ export const PERMISSIONS = [
   'handoffs.sign',
   /** Export or erase a person's data (access and erasure requests): compliance and admins (R000-01). */
   'privacy.manage',
+  /** Return quotes and RMAs (R004). */
+  'returns.read',
+  /** Request RMAs and move them through their life: label, transit, receipt, inspection, payout. */
+  'returns.manage',
+  /** The returns metrics report and refunds tracker (R004-10, R000-09). */
+  'returns.report',
+  /**
+   * Approve money that needs a supervisor (R004-08): refunds over the threshold, a lead's
+   * case-by-case decision, policy exceptions. Always a second person (four eyes).
+   */
+  'refunds.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,14 +53,21 @@ const CASE_WORK: Permission[] = [
   'users.read', 'teams.read', 'tokens.own', 'policy.read',
 ];
 
+// Returns: agents request and process RMAs (R004-02..R004-07). A supervisor — a lead or anyone
+// above (R003-01, R004-08), and back office, which keeps the refunds/reshipments form (R000-09) —
+// approves the money that needs approval. Compliance reviews reporting accuracy (R000-01): it reads
+// RMAs and the report but moves no money, so the reviewer is never the approver.
+const RETURNS_WORK: Permission[] = ['returns.read', 'returns.manage'];
+const SUPERVISOR_RETURNS: Permission[] = [...RETURNS_WORK, 'returns.report', 'refunds.approve'];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  agent: CASE_WORK,
-  lead: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign'],
-  escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign'],
-  leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign'],
-  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign'],
-  compliance: [...CASE_WORK, 'restricted.read', 'audit.read', 'privacy.manage'],
+  agent: [...CASE_WORK, ...RETURNS_WORK],
+  lead: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS],
+  escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS],
+  leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign', ...SUPERVISOR_RETURNS],
+  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign', ...SUPERVISOR_RETURNS],
+  compliance: [...CASE_WORK, 'restricted.read', 'audit.read', 'privacy.manage', 'returns.read', 'returns.report'],
   // The external supplier works its own queue: it reads and updates the tasks there, replies to
   // nobody directly, and sees no customer directory, users or policy (R000-01, issue 5 item 2).
   supplier: ['cases.read', 'cases.note', 'cases.status', 'cases.attach', 'tokens.own'],

@@ -2,7 +2,8 @@ import { isCalendarDate } from './utc-day.js';
 
 // R004-02: order numbers follow a per-store template. Templates are plain text where `YYYYMMDD`
 // stands for the order date (checked against the calendar) and each `#` for one digit; everything
-// else is literal. The SOP's default is ORD-YYYYMMDD-####.
+// else is literal, and a backslash makes the next character literal (`\#####` is Shopify's "#1001").
+// The SOP's default is ORD-YYYYMMDD-####.
 
 export const DEFAULT_ORDER_NUMBER_TEMPLATE = 'ORD-YYYYMMDD-####';
 
@@ -38,6 +39,9 @@ function compileTemplate(template: string): RegExp {
     if (rest.startsWith('YYYYMMDD') && !source.includes('(?<year>')) {
       source += '(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})';
       rest = rest.slice(8);
+    } else if (rest.startsWith('\\') && rest.length > 1) {
+      source += (rest[1] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      rest = rest.slice(2);
     } else if (rest.startsWith('#')) {
       const run = /^#+/.exec(rest)?.[0] ?? '#';
       source += `(?<seq${groups}>\\d{${run.length}})`;

@@ -94,6 +94,8 @@ const TOP_KEYS = [
   'windowDays', 'holidayExtension', 'excludedCategories', 'storeErrorReasons', 'storeErrorWindowDays',
   'replacementReasons', 'leadReviewReasons', 'customerReasonConditions', 'restockingFee',
   'returnShippingDeduction', 'storeCredit', 'approvalOver', 'warrantyDays',
+  // Read by parseRmaSettings (rma-settings.parse.ts), not by the calculator.
+  'rmaTimeTargets', 'orderNumberFormats',
 ] as const;
 
 /**

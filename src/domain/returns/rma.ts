@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
 import { isCalendarDate } from './utc-day.js';
+import type { Resolution } from './return-vocabulary.js';
 
 // The life of a return merchandise authorisation (R004-05, R004-07, R001-08). The table is the whole
 // truth: a move not listed is forbidden, and services never set `state` directly.
@@ -31,6 +32,19 @@ export const RMA_TRANSITIONS: Readonly<Record<RmaState, Partial<Record<RmaEvent,
 
 export function isTerminalRmaState(state: RmaState): boolean {
   return Object.keys(RMA_TRANSITIONS[state]).length === 0;
+}
+
+/** The events the table allows from `state`, in table order. */
+export function allowedRmaEvents(state: RmaState): RmaEvent[] {
+  return Object.keys(RMA_TRANSITIONS[state]) as RmaEvent[];
+}
+
+/**
+ * Nothing left to do: a final state, or a replacement once inspected — the replacement left at the
+ * approval (R004-04, R001-03) and no money comes back, so there is nothing to refund or credit.
+ */
+export function rmaIsComplete(state: RmaState, resolution: Resolution): boolean {
+  return isTerminalRmaState(state) || (state === 'inspected' && resolution === 'replacement');
 }
 
 /** The state after `event`; DomainError('invalid_transition') when the table has no such move. */

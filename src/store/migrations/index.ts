@@ -3,6 +3,7 @@ import { migration as createCoreTables } from './202611220400-create-core-tables
 import { migration as addCasePartnerTeam } from './202611220500-add-case-partner-team.js';
 import { migration as createWebhookDeliveries } from './202611220700-create-webhook-deliveries.js';
 import { migration as createHandoffs } from './202611220800-create-handoffs.js';
+import { migration as createRmas } from './202611220730-create-rmas.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220500-add-case-partner-team': addCasePartnerTeam,
   '202611220700-create-webhook-deliveries': createWebhookDeliveries,
   '202611220800-create-handoffs': createHandoffs,
+  '202611220730-create-rmas': createRmas,
 };
