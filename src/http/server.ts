@@ -120,6 +120,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes({ store }), { prefix: '/api/v1' });
   await app.register(policyRoutes({ store }), { prefix: '/api/v1' });
   await app.register(shiftRoutes({ store }), { prefix: '/api/v1' });
+  await app.register((await import('./routes/macros.routes.js')).macroRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/returns.routes.js')).returnsRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/shopify-webhooks.routes.js')).shopifyWebhookRoutes({ store, config }));
 

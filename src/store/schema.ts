@@ -403,3 +403,31 @@ export interface DB {
   rmas: RmasTable;
   money_movements: MoneyMovementsTable;
 }
+
+// --- Macros (issue 5 item 3) ---
+
+export interface MacrosTable {
+  id: Id;
+  folder: string;
+  title: string;
+  /** 0 once archived: kept with its history, no longer offered for replies. */
+  active: number;
+  /** The version in force (R000-13: the latest). */
+  current_version: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MacroVersionsTable {
+  macro_id: number;
+  version: number;
+  body: string;
+  author_id: number | null;
+  created_at: string;
+  change_note: string | null;
+}
+
+export interface DB {
+  macros: MacrosTable;
+  macro_versions: MacroVersionsTable;
+}

@@ -52,6 +52,13 @@ describe.each(dialects)('policy versions on %s', (dialect) => {
     expect(res.json().version).toBe(2);
   });
 
+  it('a policy whose returns section is wrong is refused before it can stop return requests', async () => {
+    const yaml = `${readDefaultPolicyText()}\nreturns:\n  windowDays: -3\n`;
+    const err = await applyPolicy(t.store, t.actors.admin, { yaml }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PolicyError);
+    expect((err as PolicyError).problems[0]!.path).toMatch(/^returns/);
+  });
+
   it('admins apply through the API; others may not', async () => {
     const yaml = readDefaultPolicyText();
     expect((await t.app.inject({ method: 'PUT', url: '/api/v1/policy', headers: auth(t.tokens.lead), payload: { yaml } })).statusCode).toBe(403);

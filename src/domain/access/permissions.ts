@@ -44,13 +44,16 @@ export const PERMISSIONS = [
    * case-by-case decision, policy exceptions. Always a second person (four eyes).
    */
   'refunds.approve',
+  /** Use macros in replies (R000-10); managing them is for those who keep the board current (R000-13). */
+  'macros.read',
+  'macros.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const CASE_WORK: Permission[] = [
   'cases.read', 'cases.create', 'cases.reply', 'cases.note', 'cases.signal', 'cases.status', 'cases.assign',
   'cases.escalate', 'cases.attach', 'customers.read', 'customers.write', 'orders.read', 'orders.write',
-  'users.read', 'teams.read', 'tokens.own', 'policy.read',
+  'users.read', 'teams.read', 'tokens.own', 'policy.read', 'macros.read',
 ];
 
 // Returns: agents request and process RMAs (R004-02..R004-07). A supervisor — a lead or anyone
@@ -63,10 +66,10 @@ const SUPERVISOR_RETURNS: Permission[] = [...RETURNS_WORK, 'returns.report', 're
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   agent: [...CASE_WORK, ...RETURNS_WORK],
-  lead: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS],
-  escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS],
-  leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign', ...SUPERVISOR_RETURNS],
-  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign', ...SUPERVISOR_RETURNS],
+  lead: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
+  escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
+  leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
+  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
   compliance: [...CASE_WORK, 'restricted.read', 'audit.read', 'privacy.manage', 'returns.read', 'returns.report'],
   // The external supplier works its own queue: it reads and updates the tasks there, replies to
   // nobody directly, and sees no customer directory, users or policy (R000-01, issue 5 item 2).

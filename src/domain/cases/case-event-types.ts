@@ -15,6 +15,11 @@ export const CASE_EVENT_TYPES = [
   'attachment_added',
   'promise_set',
   'fields_changed',
+  /** A return (RMA) linked to the case moved (issue 6). */
+  'rma_changed',
+  /** SLA clock alerts (issue 4). */
+  'sla_warning',
+  'sla_breached',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

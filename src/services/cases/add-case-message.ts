@@ -16,6 +16,8 @@ export interface AddCaseMessageInput {
   caseId: unknown;
   from: unknown;
   text: unknown;
+  /** Recorded on the message event beside from/text, e.g. the macro a reply came from (R000-10). */
+  eventData?: Record<string, unknown>;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function addCaseMessage(store: Store, actor: Actor, input: AddCaseM
     const status = isCaseStatus(current.status) ? current.status : 'open';
     const patch: CasePatch = {};
     const events: Omit<NewCaseEvent, 'caseId'>[] = [
-      { type: 'message', actorId: from === 'customer' ? null : actorId, actorKind: from === 'customer' ? 'customer' : 'user', at, internal: false, data: { from, text, ...(from === 'customer' && actorId ? { loggedBy: actorId } : {}) } },
+      { type: 'message', actorId: from === 'customer' ? null : actorId, actorKind: from === 'customer' ? 'customer' : 'user', at, internal: false, data: { ...input.eventData, from, text, ...(from === 'customer' && actorId ? { loggedBy: actorId } : {}) } },
     ];
     const next = from === 'customer' ? statusAfterCustomerMessage(status) : status === 'new' ? 'open' : status;
     if (next !== status) {

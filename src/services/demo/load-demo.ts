@@ -10,6 +10,7 @@ import { changeCaseStatus } from '../cases/change-case-status.js';
 import { assignCase } from '../cases/assign-case.js';
 import { addInternalNote } from '../cases/add-internal-note.js';
 import { linkCustomerAccounts } from '../customers/link-customers.js';
+import { seedDefaultMacros } from '../macros/seed-default-macros.js';
 import { isRole } from '../../domain/access/roles.js';
 import { FULFILLMENT_STATES } from '../../domain/policy/vocabulary.js';
 import { clock } from '../clock.js';
@@ -64,6 +65,7 @@ export async function loadDemo(store: Store, options: { cases: number; seed?: nu
   }
   const agent = actors.get('agent')!;
   const lead = actors.get('lead')!;
+  await seedDefaultMacros(store);
 
   const customerCount = Math.max(10, Math.round(options.cases / 3));
   const customers = Array.from({ length: customerCount }, (_, i) => {

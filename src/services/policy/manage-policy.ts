@@ -5,6 +5,8 @@ import { parsePolicy } from '../../domain/policy/parse-policy.js';
 import { compilePolicy } from '../../domain/policy/compile-policy.js';
 import { PolicyError, type PolicyProblem } from '../../domain/policy/policy-problems.js';
 import { DomainError } from '../../domain/errors.js';
+import { parseReturnPolicy } from '../../domain/returns/return-policy.parse.js';
+import { parseRmaSettings } from '../../domain/returns/rma-settings.parse.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { nowIso } from '../clock.js';
 import { invalidatePolicyRuntime, loadPolicyRuntime, seedDefaultPolicy } from './load-policy-runtime.js';
@@ -23,13 +25,24 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 export function validatePolicyText(yaml: unknown, source = 'policy.yaml'): { ok: boolean; problems: PolicyProblem[] } {
   if (typeof yaml !== 'string' || yaml.length === 0) throw new DomainError('invalid_input', 'expected the policy YAML text', 'yaml');
   if (yaml.length > MAX_POLICY_BYTES) throw new DomainError('payload_too_large', 'the policy is larger than 1 MiB', 'yaml');
+  let policy;
   try {
-    compilePolicy(parsePolicy(yaml, source));
-    return { ok: true, problems: [] };
+    policy = parsePolicy(yaml, source);
+    compilePolicy(policy);
   } catch (err) {
     if (err instanceof PolicyError) return { ok: false, problems: err.problems };
     throw err;
   }
+  // Sections other modules own are checked too: a bad `returns:` section would otherwise stop
+  // every return request once applied.
+  try {
+    parseReturnPolicy(policy.raw.returns, source);
+    parseRmaSettings(policy.raw.returns, source);
+  } catch (err) {
+    if (err instanceof DomainError) return { ok: false, problems: [{ source, path: err.field ?? 'returns', message: err.message.replace(`${err.field}: `, '') }] };
+    throw err;
+  }
+  return { ok: true, problems: [] };
 }
 
 export async function getCurrentPolicy(store: Store, actor: Actor): Promise<PolicyVersionView> {

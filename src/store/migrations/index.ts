@@ -4,6 +4,7 @@ import { migration as addCasePartnerTeam } from './202611220500-add-case-partner
 import { migration as createWebhookDeliveries } from './202611220700-create-webhook-deliveries.js';
 import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 import { migration as createRmas } from './202611220730-create-rmas.js';
+import { migration as createMacros } from './202611220840-create-macros.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220700-create-webhook-deliveries': createWebhookDeliveries,
   '202611220800-create-handoffs': createHandoffs,
   '202611220730-create-rmas': createRmas,
+  '202611220840-create-macros': createMacros,
 };

@@ -36,7 +36,7 @@ export function describe(e: TimelineEntry, names: Names): string {
     case 'message':
       return d.from === 'customer'
         ? `Customer wrote${d.loggedBy ? ` (logged by ${names.user(d.loggedBy)})` : ''}`
-        : `${who} replied to the customer`;
+        : `${who} replied to the customer${d.macroId ? fromMacro(d) : ''}`;
     case 'note':
       if (d.kind !== 'escalation_overview') return `${who} left an internal note`;
       return str(d.text).startsWith('De-escalated') ? `${who} left the de-escalation note` : `${who} left the escalation note`;
@@ -87,4 +87,11 @@ export function describe(e: TimelineEntry, names: Names): string {
     default:
       return `${who}: ${humanize(e.type)}.`;
   }
+}
+
+/** R000-10: a reply sent from a macro says so, and whether it was fitted or pasted as is. */
+function fromMacro(d: Record<string, unknown>): string {
+  if (d.unedited === true) return ' from a macro, unedited';
+  const ratio = typeof d.editRatio === 'number' ? Math.round(d.editRatio * 100) : null;
+  return ratio === null ? ' from a macro' : ` from a macro, ${ratio}% reworded`;
 }
