@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { shiftRoutes } from './routes/shifts.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import './request-context.js';
 import type { RouteEntry } from './auth.hooks.js';
 
@@ -120,6 +121,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes({ store }), { prefix: '/api/v1' });
   await app.register(policyRoutes({ store }), { prefix: '/api/v1' });
   await app.register(shiftRoutes({ store }), { prefix: '/api/v1' });
+  await app.register(reportRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/macros.routes.js')).macroRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/returns.routes.js')).returnsRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/shopify-webhooks.routes.js')).shopifyWebhookRoutes({ store, config }));
