@@ -24,6 +24,10 @@ export interface Config {
   slaSweepIntervalMs: number;
   jobPollIntervalMs: number;
   databasePoolSize: number;
+  /** SMTP server for email notifications (smtp:// or smtps://); null = no email is sent. */
+  smtpUrl: string | null;
+  /** The From address of notification emails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +92,24 @@ export function loadConfig(env: Env = process.env): Config {
     if (!/^[a-z0-9.+-]+\/[a-z0-9.+*-]+$/.test(t)) problems.push(`UPLOAD_ALLOWED_TYPES: "${t}" is not a media type`);
   }
 
+  let smtpUrl: string | null = env.SMTP_URL?.trim() || null;
+  if (smtpUrl) {
+    let valid = false;
+    try {
+      valid = /^smtps?:$/.test(new URL(smtpUrl).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      problems.push('SMTP_URL: expected an smtp:// or smtps:// URL (leave it unset to send no email)');
+      smtpUrl = null;
+    }
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || 'Ladder <ladder@localhost>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM: expected an email address, optionally with a name ("Ladder <desk@example.com>"), got "${mailFrom}"`);
+  }
+
   const config: Config = {
     port,
     host,
@@ -103,6 +125,8 @@ export function loadConfig(env: Env = process.env): Config {
     slaSweepIntervalMs: int('SLA_SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
     jobPollIntervalMs: int('JOB_POLL_INTERVAL_MS', 1_000, 10, 600_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+    smtpUrl,
+    mailFrom,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

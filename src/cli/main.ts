@@ -7,6 +7,7 @@ import { registerAdminCommands } from './commands/admin.command.js';
 import { registerDemoCommands } from './commands/demo.command.js';
 import { registerPolicyStoreCommands } from './commands/policy-store.command.js';
 import { registerShiftCommands } from './commands/shifts.command.js';
+import { registerJobsCommands } from './commands/jobs.command.js';
 import { registerMacrosCommands } from './commands/macros.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
@@ -29,6 +30,7 @@ registerAdminCommands(program);
 registerDemoCommands(program);
 registerPolicyStoreCommands(program);
 registerShiftCommands(program);
+registerJobsCommands(program);
 registerMacrosCommands(program);
 
 await program.parseAsync(process.argv);

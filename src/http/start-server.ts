@@ -4,6 +4,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { countUsers } from '../store/repositories/user.repository.js';
 import { loadPolicyRuntime } from '../services/policy/load-policy-runtime.js';
 import { buildServer } from './server.js';
+import { startWorker } from '../jobs/worker.js';
 
 export interface StartedServer {
   url: string;
@@ -29,6 +30,9 @@ export async function startServer(options: { config: Config; consoleDir: string 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  // Sweeps (SLA warnings and breaches, order SLAs) and the notification outbox run in every
+  // instance; the job table makes them share the work (issue 4).
+  const worker = startWorker({ store, config });
   app.log.info({ url, database: store.dialect }, 'ladder is ready');
   if ((await countUsers(store.db)) === 0) {
     process.stdout.write(
@@ -41,6 +45,7 @@ export async function startServer(options: { config: Config; consoleDir: string 
   const close = async () => {
     if (closing) return;
     closing = true;
+    await worker.stop();
     await app.close();
     await store.close();
   };

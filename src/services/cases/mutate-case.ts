@@ -16,6 +16,8 @@ import { findUserById } from '../../store/repositories/user.repository.js';
 import { isRole, roleCanOwnLevel } from '../../domain/access/roles.js';
 import type { Level } from '../../domain/policy/vocabulary.js';
 import { teamIdByKey } from '../teams/team-keys.js';
+import { syncCaseClocks } from '../sla/sync-case-clocks.js';
+import { caseCalendar } from '../sla/sla-policy.js';
 
 export type CaseChange = { patch: CasePatch; events: Omit<NewCaseEvent, 'caseId'>[] };
 
@@ -69,6 +71,8 @@ export async function mutateCase(
     }
     await appendCaseEvents(trx, allEvents);
     const updated = await updateCase(trx, caseId, { ...patch, updatedAt: at });
+    // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
+    await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
     return loadCaseView(trx, actor, updated);
   });
 }

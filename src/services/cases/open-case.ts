@@ -13,6 +13,8 @@ import { buildCaseFacts } from './case-facts-builder.js';
 import { applyDecision } from './apply-decision.js';
 import { unansweredCustomerMessageAt } from './reevaluate-case.js';
 import { presentCase, type CaseView } from './case-view.js';
+import { syncCaseClocks } from '../sla/sync-case-clocks.js';
+import { caseCalendar } from '../sla/sla-policy.js';
 
 export interface OpenCaseInput {
   /** The contract's case facts plus subject, customer and order details, as received. */
@@ -126,6 +128,8 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
       });
     }
     const stored = await appendCaseEvents(trx, events);
+    // SLA clocks start with the case, in the same transaction (issue 4).
+    await syncCaseClocks(trx, { runtime, caseBefore: null, caseAfter: created, newEvents: events, now, calendar: await caseCalendar(trx, runtime, created) });
     return presentCase(actor, created, { customer, order, events: stored, attachments: [] });
   });
 }

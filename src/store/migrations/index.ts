@@ -1,6 +1,9 @@
 import type { LadderMigration } from './migration-kit.js';
 import { migration as createCoreTables } from './202611220400-create-core-tables.js';
 import { migration as addCasePartnerTeam } from './202611220500-add-case-partner-team.js';
+import { migration as createJobs } from './202611220600-create-jobs.js';
+import { migration as createCaseClocks } from './202611220610-create-case-clocks.js';
+import { migration as createOutbox } from './202611220620-create-outbox.js';
 import { migration as createWebhookDeliveries } from './202611220700-create-webhook-deliveries.js';
 import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 import { migration as createRmas } from './202611220730-create-rmas.js';
@@ -13,6 +16,9 @@ import { migration as createMacros } from './202611220840-create-macros.js';
 export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220400-create-core-tables': createCoreTables,
   '202611220500-add-case-partner-team': addCasePartnerTeam,
+  '202611220600-create-jobs': createJobs,
+  '202611220610-create-case-clocks': createCaseClocks,
+  '202611220620-create-outbox': createOutbox,
   '202611220700-create-webhook-deliveries': createWebhookDeliveries,
   '202611220800-create-handoffs': createHandoffs,
   '202611220730-create-rmas': createRmas,

@@ -37,6 +37,14 @@ export async function insertNotification(db: Executor, input: Omit<NotificationR
   return toNotification(row);
 }
 
+export async function insertNotifications(db: Executor, list: Omit<NotificationRecord, 'id' | 'readAt'>[]): Promise<void> {
+  if (list.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values(list.map((n) => ({ user_id: n.userId, case_id: n.caseId, kind: n.kind, text: n.text, outbox_id: n.outboxId, created_at: n.createdAt })))
+    .execute();
+}
+
 export async function listNotifications(
   db: Executor,
   filter: { userId: number; unreadOnly?: boolean; beforeId?: number; limit: number },

@@ -85,6 +85,17 @@ export async function markOutboxSent(db: Executor, id: number, at: string): Prom
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** Marks rows sent that take effect inside the caller's transaction (in-app notifications). */
+export async function markOutboxRowsSent(db: Executor, ids: number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ state: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), next_attempt_at: null }))
+    .where('id', 'in', ids)
+    .where('state', '!=', 'sent')
+    .execute();
+}
+
 export async function markOutboxFailed(
   db: Executor,
   id: number,

@@ -1,0 +1,32 @@
+import { DELIVER_OUTBOX_JOB } from '../services/notifications/outbox-jobs.js';
+import { deliverOutboxRow, recordDeliveryFailure, UndeliverableError } from '../services/notifications/deliver-outbox-row.js';
+import { describeError, LeaseLostError, PermanentJobError, readPositiveInt, type JobDefinition } from './job-definition.js';
+import type { WorkerServices } from './worker-services.js';
+
+/**
+ * Delivers one outbox row by email, webhook or in-app notification. Retries back off from 5 s to
+ * 30 min over ten attempts (about three hours), so a receiver that is down for a while still gets
+ * its notifications; then the job is dead and `ladder jobs retry` sends it again.
+ */
+export const deliverOutboxJob: JobDefinition<{ outboxId: number; channel?: string }, WorkerServices> = {
+  kind: DELIVER_OUTBOX_JOB.kind,
+  maxAttempts: DELIVER_OUTBOX_JOB.maxAttempts,
+  backoff: { baseMs: 5_000, maxMs: 1_800_000 },
+  parse: (payload) => {
+    const channel = (payload as { channel?: unknown }).channel;
+    return { outboxId: readPositiveInt(payload, 'outboxId'), ...(typeof channel === 'string' ? { channel } : {}) };
+  },
+  async run(ctx, { outboxId, channel }) {
+    try {
+      await deliverOutboxRow(ctx.store, ctx.services.transports, outboxId, ctx.now(), ctx.complete, channel);
+    } catch (err) {
+      if (err instanceof LeaseLostError) throw err;
+      const permanent = err instanceof UndeliverableError;
+      await recordDeliveryFailure(ctx.store, outboxId, describeError(err), permanent ? null : ctx.retryAt, ctx.now());
+      throw permanent ? new PermanentJobError(err.message) : err;
+    }
+  },
+  async onDead(ctx, { outboxId }, error) {
+    await recordDeliveryFailure(ctx.store, outboxId, error, null, ctx.now());
+  },
+};

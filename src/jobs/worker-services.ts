@@ -1,0 +1,12 @@
+import type { DeliveryTransports } from '../services/notifications/deliver-outbox-row.js';
+import type { ClockAlertOptions } from '../services/sla/process-clock-alert.js';
+
+/** What job handlers and sweeps get from the worker that runs them. */
+export interface WorkerServices {
+  alerts: ClockAlertOptions;
+  transports: DeliveryTransports;
+  /** The SLA sweep queues alerts due up to this far ahead, each to run at its own instant. */
+  slaLookAheadMs: number;
+  /** Most alerts of one kind a sweep queues at once; the rest wait for the next slot. */
+  sweepBatchLimit: number;
+}

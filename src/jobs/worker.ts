@@ -1,0 +1,97 @@
+import type { Config } from '../config.js';
+import type { Store } from '../store/database.js';
+import type { Mailer } from '../integrations/email/mailer.js';
+import { createSmtpMailer } from '../integrations/email/smtp-mailer.js';
+import { createWebhookSender, type WebhookSender } from '../integrations/webhooks/webhook-sender.js';
+import { JobRunner, newWorkerId } from './job-runner.js';
+import { SweepScheduler, type SweepRun } from './recurring-sweeps.js';
+import { JOB_DEFINITIONS } from './job-definitions.js';
+import { slaSweep } from './sla-sweep.job.js';
+import { orderSlaSweep } from './order-sla-sweep.job.js';
+import type { WorkerServices } from './worker-services.js';
+
+export interface WorkerOptions {
+  workerId?: string;
+  /** Replaces the SMTP mailer built from config.smtpUrl (tests). */
+  mailer?: Mailer | null;
+  sendWebhook?: WebhookSender;
+  concurrency?: number;
+  leaseMs?: number;
+  orderSlaIntervalMs?: number;
+  now?: () => Date;
+  onError?: (err: unknown, where: string) => void;
+  onSweep?: (run: SweepRun) => void;
+}
+
+export interface Worker {
+  workerId: string;
+  runner: JobRunner<WorkerServices>;
+  /** Graceful: stops sweeping and claiming, finishes or releases running jobs, closes SMTP. */
+  stop(): Promise<void>;
+  /** Tests only: stop as a killed process would, leaving claims to expire. */
+  crash(): Promise<void>;
+}
+
+const ORDER_SLA_INTERVAL_MS = 3_600_000;
+
+function mailDomainOf(mailFrom: string): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  return address.split('@')[1]?.trim() || 'ladder.invalid';
+}
+
+/**
+ * The background worker of one instance (issue 4 items 4–6): recurring sweeps (SLA clocks every
+ * SLA_SWEEP_INTERVAL_MS, order SLAs hourly), each slot run by one instance only, and a job runner
+ * sharing the queue with every other instance.
+ */
+export function startWorker({ store, config, options = {} }: { store: Store; config: Config; options?: WorkerOptions }): Worker {
+  const workerId = options.workerId ?? newWorkerId();
+  const ownsMailer = options.mailer === undefined;
+  const mailer = options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : null;
+  const services: WorkerServices = {
+    alerts: { channels: { email: mailer !== null, inApp: true, webhooks: true }, publicUrl: config.publicUrl },
+    transports: { mailer, mailDomain: mailDomainOf(config.mailFrom), sendWebhook: options.sendWebhook ?? createWebhookSender() },
+    // Twice the interval: a due instant is always queued by a sweep before it passes.
+    slaLookAheadMs: 2 * config.slaSweepIntervalMs + 1_000,
+    sweepBatchLimit: 5_000,
+  };
+  const onError = options.onError ?? (() => undefined);
+  const runner = new JobRunner<WorkerServices>({
+    store,
+    definitions: JOB_DEFINITIONS,
+    services,
+    workerId,
+    concurrency: options.concurrency ?? (store.dialect === 'postgres' ? 8 : 4),
+    leaseMs: options.leaseMs ?? 60_000,
+    pollMs: config.jobPollIntervalMs,
+    ...(options.now ? { now: options.now } : {}),
+    onError: (err, job) => onError(err, job ? `job ${job.kind} #${job.id}` : 'job runner'),
+  });
+  const scheduler = new SweepScheduler<WorkerServices>({
+    store,
+    services,
+    workerId,
+    sweeps: [slaSweep(config.slaSweepIntervalMs), orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS)],
+    ...(options.now ? { now: options.now } : {}),
+    onRun: (run) => {
+      options.onSweep?.(run);
+      if (run.result.queued > 0) runner.nudge();
+    },
+    onError: (err, sweep) => onError(err, `sweep ${sweep}`),
+  });
+  runner.start();
+  scheduler.start();
+  return {
+    workerId,
+    runner,
+    async stop() {
+      await scheduler.stop();
+      await runner.stop();
+      if (ownsMailer) mailer?.close();
+    },
+    async crash() {
+      await scheduler.stop();
+      await runner.crash();
+    },
+  };
+}

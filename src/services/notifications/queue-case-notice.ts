@@ -1,0 +1,95 @@
+import type { Executor } from '../../store/database.js';
+import { insertOutboxRows, markOutboxRowsSent, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
+import { insertNotifications } from '../../store/repositories/notification.repository.js';
+import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
+import { deliveryIdOf, enqueueDeliveries } from './outbox-jobs.js';
+
+/** Which channels this instance writes notifications for (email only when SMTP is configured). */
+export interface NotificationChannels {
+  email: boolean;
+  inApp: boolean;
+  webhooks: boolean;
+}
+
+export interface NoticeRecipient {
+  id: number;
+  email: string | null;
+}
+
+/** Something that happened to a case and is worth telling people about. */
+export interface CaseNotice {
+  caseId: number;
+  /** Event name: the notification kind, the webhook's X-Ladder-Event ("sla_warning", "sla_breached"). */
+  event: string;
+  /** Identifies this occurrence of the event on the case (a clock and its due instant). */
+  occurrence: string;
+  subject: string;
+  text: string;
+  /** The webhook body's `data`. */
+  data: Record<string, unknown>;
+}
+
+export function dedupeKeyOf(notice: Pick<CaseNotice, 'caseId' | 'event' | 'occurrence'>, channel: string, recipient: string): string {
+  return `case:${notice.caseId}|${notice.event}:${notice.occurrence}|${channel}|${recipient}`;
+}
+
+/**
+ * Writes the outbox rows for a notice — in-app and email per recipient, one per subscribed webhook
+ * endpoint — in the caller's transaction (the transactional outbox of issue 4 item 6): in-app
+ * notifications are stored at once, email and webhook rows get a delivery job each. A row whose (case, event, channel, recipient) key exists is not written again,
+ * so a retried change notifies once. Returns the rows written now.
+ */
+export async function queueCaseNotice(
+  trx: Executor,
+  notice: CaseNotice,
+  recipients: NoticeRecipient[],
+  channels: NotificationChannels,
+  at: string,
+): Promise<OutboxRecord[]> {
+  const rows: NewOutboxRow[] = [];
+  const base = { caseId: notice.caseId, event: notice.event };
+  const seen = new Set<number>();
+  for (const user of recipients) {
+    if (seen.has(user.id)) continue;
+    seen.add(user.id);
+    if (channels.inApp) {
+      const recipient = `user:${user.id}`;
+      rows.push({ ...base, channel: 'in_app', recipient, dedupeKey: dedupeKeyOf(notice, 'in_app', recipient), payload: { userId: user.id, kind: notice.event, text: notice.subject } });
+    }
+    if (channels.email && user.email) {
+      const recipient = user.email.toLowerCase();
+      const dedupeKey = dedupeKeyOf(notice, 'email', recipient);
+      rows.push({
+        ...base, channel: 'email', recipient, dedupeKey,
+        payload: { to: recipient, subject: notice.subject, text: notice.text, deliveryId: deliveryIdOf(dedupeKey), event: notice.event },
+      });
+    }
+  }
+  if (channels.webhooks) {
+    const endpoints = await listWebhookEndpoints(trx, { activeOnly: true });
+    for (const endpoint of endpoints) {
+      if (!endpoint.events.includes('*') && !endpoint.events.includes(notice.event)) continue;
+      const recipient = `endpoint:${endpoint.id}`;
+      const dedupeKey = dedupeKeyOf(notice, 'webhook', recipient);
+      const deliveryId = deliveryIdOf(dedupeKey);
+      rows.push({
+        ...base, channel: 'webhook', recipient, dedupeKey,
+        payload: { endpointId: endpoint.id, deliveryId, event: notice.event, body: { id: deliveryId, event: notice.event, occurredAt: at, caseId: notice.caseId, data: notice.data } },
+      });
+    }
+  }
+  const written = await insertOutboxRows(trx, rows, at);
+  // In-app notifications are rows in this database: they take effect in this very transaction,
+  // exactly once, and their outbox rows are recorded as sent. Email and webhooks leave through
+  // delivery jobs.
+  const inApp = written.filter((row) => row.channel === 'in_app');
+  await insertNotifications(trx, inApp.map((row) => {
+    const payload = row.payload as { userId: number; kind: string; text: string };
+    return { userId: payload.userId, caseId: row.caseId, kind: payload.kind, text: payload.text, outboxId: row.id, createdAt: at };
+  }));
+  await markOutboxRowsSent(trx, inApp.map((row) => row.id), at);
+  for (const row of inApp) Object.assign(row, { state: 'sent', sentAt: at, attempts: 1 });
+  const external = written.filter((row) => row.channel !== 'in_app');
+  await enqueueDeliveries(trx, external, at);
+  return written;
+}
