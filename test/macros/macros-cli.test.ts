@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ladder } from '../support/cli.js';
 import { availableDialects, createTestStore, postgresUrlWithSchema, type TestStore } from '../support/databases.js';
 import { DEFAULT_MACROS } from '../../src/domain/macros/default-macros.js';
 
 // `ladder macros list|show|import|seed` (issue 5 item 3), run as an operator runs it.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
 const dialects = await availableDialects();
 
-function ladder(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, 'src/cli/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('exit', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
-  });
-}
 
 describe.each(dialects)('ladder macros on %s', (dialect) => {
   let store: TestStore;

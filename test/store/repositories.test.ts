@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects, createTestStore, type TestStore } from '../support/databases.js';
 import { insertUser, findUserByEmail } from '../../src/store/repositories/user.repository.js';
-import { insertCustomer, linkCustomers, linkedCustomerIds } from '../../src/store/repositories/customer.repository.js';
+import { upsertCustomer, linkCustomers, linkedCustomerIds } from '../../src/store/repositories/customer.repository.js';
 import { insertCase, listCases, priorIssuesOf, type NewCase } from '../../src/store/repositories/case.repository.js';
 import { appendCaseEvents, listCaseEvents } from '../../src/store/repositories/case-event.repository.js';
 import { insertOrder, findOrderByNumber } from '../../src/store/repositories/order.repository.js';
@@ -47,9 +47,9 @@ describe.each(dialects)('repositories on %s', (dialect) => {
 
   it('linked accounts are found transitively in both directions (R003-03)', async () => {
     const at = '2026-11-20T10:00:00.000Z';
-    const a = await insertCustomer(store.db, 'C-A', {}, at);
-    const b = await insertCustomer(store.db, 'C-B', {}, at);
-    const c = await insertCustomer(store.db, 'C-C', {}, at);
+    const a = await upsertCustomer(store.db, 'C-A', {}, at);
+    const b = await upsertCustomer(store.db, 'C-B', {}, at);
+    const c = await upsertCustomer(store.db, 'C-C', {}, at);
     await linkCustomers(store.db, a.id, b.id, 'same address', at);
     await linkCustomers(store.db, b.id, c.id, 'same card', at);
     expect((await linkedCustomerIds(store.db, c.id)).sort()).toEqual([a.id, b.id, c.id].sort());

@@ -43,23 +43,6 @@ export async function findCustomerById(db: Executor, id: number): Promise<Custom
   return row && toCustomer(row);
 }
 
-export async function insertCustomer(db: Executor, externalId: string, fields: CustomerFields, at: string): Promise<CustomerRecord> {
-  const row = await db
-    .insertInto('customers')
-    .values({
-      external_id: externalId,
-      name: fields.name ?? null,
-      email: fields.email ?? null,
-      phone: fields.phone ?? null,
-      vip: fields.vip ? 1 : 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCustomer(row);
-}
-
 export async function updateCustomer(db: Executor, id: number, fields: CustomerFields, at: string): Promise<CustomerRecord> {
   const row = await db
     .updateTable('customers')
