@@ -45,7 +45,7 @@ export async function runCommand(body: () => Promise<number | void> | number | v
     process.exitCode = typeof code === 'number' ? code : EXIT_OK;
   } catch (err) {
     if (err instanceof CliInputError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`${oneLine(err.message)}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     } else if (err instanceof DomainError) {
       process.stderr.write(`${oneLine(err.message)}\n`);
@@ -57,6 +57,7 @@ export async function runCommand(body: () => Promise<number | void> | number | v
   }
 }
 
+/** The contract promises one line on stderr; parser messages may quote input with its newlines. */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, '; ');
+  return s.replace(/\s*\n\s*/g, ' ').trim();
 }
