@@ -55,11 +55,12 @@ describe.each(dialects)('%s: an instance killed mid-run', (dialect) => {
 
   it('loses nothing: its leased jobs are claimed again after the lease and every breach is notified once', async () => {
     const started = Date.now();
+    // Kill first, then count: a dead worker cannot release its claims, so what it holds after the
+    // kill is exactly what it held at the kill (counting before would race its next batch).
     const kill = async (): Promise<number> => {
-      const held = await heldBy(store, 'doomed');
       if (dialect === 'postgres') await killHard(child!);
       else await doomed!.crash();
-      return held;
+      return heldBy(store, 'doomed');
     };
     let child: Awaited<ReturnType<typeof spawnWorkerProcess>> | null = null;
     let doomed: Worker | null = null;
