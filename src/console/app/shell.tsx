@@ -10,6 +10,7 @@ import { useSession } from './session';
 
 // Administration is rarely opened and never by most roles: its code loads on first visit.
 const AdminPage = lazy(() => import('../pages/admin/admin-page'));
+const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page'));
 
 export function Shell() {
   const session = useSession();
@@ -44,6 +45,12 @@ export function Shell() {
     page = <CasePage key={params.id} caseId={params.id!} />;
   } else if (path === '/shift') {
     page = session.can('cases.read') && session.user.role !== 'supplier' ? <ShiftPage /> : <NotFound />;
+  } else if (path === '/dashboard') {
+    page = session.can('cases.read') && session.user.role !== 'supplier' ? (
+      <Suspense fallback={<p className="loading">Loading the dashboard…</p>}>
+        <DashboardPage />
+      </Suspense>
+    ) : <NotFound />;
   } else if (path === '/admin' || (params = matchPath('/admin/:tab', path))) {
     page = (
       <Suspense fallback={<p className="loading">Loading administration…</p>}>
@@ -87,6 +94,7 @@ export function Shell() {
             <h2 className="nav-heading">Desk</h2>
             <ul>
               <li><Link to="/shift" aria-current={current('/shift')}>Shift &amp; handoff</Link></li>
+              <li><Link to="/dashboard" aria-current={current('/dashboard')}>Dashboard</Link></li>
             </ul>
           </>
         ) : null}
