@@ -9,6 +9,7 @@ import { registerPolicyStoreCommands } from './commands/policy-store.command.js'
 import { registerShiftCommands } from './commands/shifts.command.js';
 import { registerJobsCommands } from './commands/jobs.command.js';
 import { registerMacrosCommands } from './commands/macros.command.js';
+import { registerImportCommands } from './commands/import.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -32,5 +33,6 @@ registerPolicyStoreCommands(program);
 registerShiftCommands(program);
 registerJobsCommands(program);
 registerMacrosCommands(program);
+registerImportCommands(program);
 
 await program.parseAsync(process.argv);
