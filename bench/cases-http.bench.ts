@@ -14,6 +14,9 @@ import { seedDefaultPolicy } from '../src/services/policy/load-policy-runtime.js
 
 const CONCURRENCY = 50;
 const REQUESTS = Number(process.argv[2] ?? 4000);
+// `npm run bench -- 4000 --cpu-prof DIR` writes a V8 CPU profile of each server process into DIR.
+const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+const onlyDialect = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 async function runConcurrent(total: number, concurrency: number, one: (i: number) => Promise<void>): Promise<number> {
   let next = 0;
@@ -50,7 +53,7 @@ async function benchApi(store: TestStore): Promise<number> {
     SESSION_SECRET: 'b'.repeat(40),
     ...(store.url && store.schema ? { DATABASE_URL: postgresUrlWithSchema(store.url, store.schema), DATABASE_POOL_SIZE: '10' } : {}),
   };
-  const server = await startServerProcess(env, freePort());
+  const server = await startServerProcess(env, freePort(), profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
   try {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // Warm-up: JIT, policy compile, connection pool.
@@ -67,7 +70,12 @@ async function benchApi(store: TestStore): Promise<number> {
     if (failures > 0) throw new Error(`${failures} requests failed: ${server.stderr()}`);
     return REQUESTS / seconds;
   } finally {
-    await killHard(server);
+    if (profileDir) {
+      // SIGTERM lets the server shut down cleanly so V8 writes the profile; SIGKILL would lose it.
+      await new Promise<void>((resolve) => { server.child.once('exit', () => resolve()); server.child.kill('SIGTERM'); });
+    } else {
+      await killHard(server);
+    }
   }
 }
 
@@ -96,7 +104,7 @@ async function benchRawPostgres(url: string, schema: string): Promise<number> {
 }
 
 const rows: string[][] = [];
-for (const dialect of await availableDialects()) {
+for (const dialect of (await availableDialects()).filter((d) => !onlyDialect || d === onlyDialect)) {
   const apiStore = await createTestStore(dialect);
   const rawStore = await createTestStore(dialect, { migrate: false });
   try {

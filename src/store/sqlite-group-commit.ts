@@ -1,4 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { openSync, fsyncSync, closeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
   CompiledQuery,
   SqliteDialect,
@@ -17,9 +20,20 @@ import {
 // after the shared COMMIT is on disk, so nothing is acknowledged before it is durable, and a crash
 // loses only work nobody was told about.
 //
+// The fsync itself runs off the event loop. The writer runs with synchronous=NORMAL, so COMMIT only
+// writes the batch's frames to the WAL (the OS holds them: a killed process loses nothing); then
+// the WAL file is fdatasync'ed on libuv's thread pool (WalSync below) and only after that are the
+// batch's callers told it committed. This is the same guarantee as synchronous=FULL for everything
+// acknowledged — a power cut can only take back work nobody was told about — but the event loop
+// keeps serving requests (and filling the next batch) while the disk flushes. At most one fsync is
+// in flight; commits made meanwhile share the next one. Because WAL frames are appended in order
+// and an fsync covers the whole file, a later batch's acknowledgement implies every earlier one is
+// durable too.
+//
 // Plain reads outside a transaction go to a second, read-only connection: under WAL it sees the
-// last committed state, never the open batch, so no request can observe data that a crash could
-// still take back.
+// last committed state, never the open batch. A batch whose fsync is still in flight is visible
+// to readers (for about a millisecond); a power cut in that window could take back data that was
+// read but never acknowledged to its writer.
 
 /** Largest batch before a commit is forced even while others wait. */
 const MAX_BATCH = 256;
@@ -90,12 +104,69 @@ interface Waiter {
   reject(err: unknown): void;
 }
 
+/** Makes committed WAL frames durable with one fdatasync at a time, shared by all commits before it. */
+class WalSync {
+  readonly #walPath: string;
+  #handle: FileHandle | null = null;
+  #running: Promise<void> | null = null;
+  #next: Waiter[] = [];
+
+  constructor(databaseFile: string) {
+    this.#walPath = `${databaseFile}-wal`;
+  }
+
+  /** Called right after a COMMIT: the waiters resolve once that commit's frames are on disk. */
+  afterCommit(waiters: Waiter[]): void {
+    this.#next.push(...waiters);
+    if (!this.#running) this.#running = this.#drain();
+  }
+
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+    await this.#handle?.close();
+    this.#handle = null;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#next.length > 0) {
+      // Everything in this round committed before the fsync below starts, so the fsync covers it.
+      const round = this.#next;
+      this.#next = [];
+      try {
+        await this.#sync();
+        for (const w of round) w.resolve();
+      } catch (err) {
+        for (const w of round) w.reject(err);
+      }
+    }
+    this.#running = null;
+  }
+
+  async #sync(): Promise<void> {
+    if (!this.#handle) {
+      this.#handle = await open(this.#walPath, 'r+');
+      // The WAL's directory entry must be durable too, once, before anything relies on the file.
+      const dir = openSync(dirname(this.#walPath), 'r');
+      try { fsyncSync(dir); } finally { closeSync(dir); }
+    }
+    await this.#handle.datasync();
+    // SQLite only deletes the WAL when the last connection closes; if another process made that
+    // happen, our handle points at an unlinked file and the frames are in the new one.
+    if ((await this.#handle.stat()).nlink === 0) {
+      await this.#handle.close();
+      this.#handle = null;
+      await this.#sync();
+    }
+  }
+}
+
 class GroupCommitDriver implements Driver {
   readonly #writer: BetterSqlite3.Database;
   readonly #reader: BetterSqlite3.Database;
   readonly #writes: StatementCache;
   readonly #reads: StatementCache;
   readonly #mutex = new Mutex();
+  readonly #walSync: WalSync;
   #outerOpen = false;
   #batchStartedAt = 0;
   #pending: Waiter[] = [];
@@ -108,6 +179,7 @@ class GroupCommitDriver implements Driver {
     this.#reader = reader;
     this.#writes = new StatementCache(writer);
     this.#reads = new StatementCache(reader);
+    this.#walSync = new WalSync(writer.name);
   }
 
   async init(): Promise<void> {}
@@ -140,6 +212,7 @@ class GroupCommitDriver implements Driver {
     await this.#mutex.lock();
     this.commitBatch();
     this.#mutex.unlock();
+    await this.#walSync.idle();
     this.#reader.close();
     this.#writer.close();
   }
@@ -239,7 +312,7 @@ class GroupCommitDriver implements Driver {
       for (const w of waiters) w.reject(err);
       return;
     }
-    for (const w of waiters) w.resolve();
+    this.#walSync.afterCommit(waiters);
   }
 
   private failBatch(err: unknown): void {

@@ -13,12 +13,12 @@ export interface ServerProcess {
 }
 
 /** Starts `ladder serve` as a real process (for crash and multi-instance tests). */
-export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<ServerProcess> {
   let err = '';
   // CI runs on a fresh `npm install`, whose build is current: start the real binary (faster). On a
   // developer machine dist/ may be stale, so run the sources.
   const compiled = isCi() && existsSync(`${ROOT}dist/cli/main.js`);
-  const args = compiled ? ['bin/ladder.js', 'serve'] : ['--import', TSX, 'src/cli/main.ts', 'serve'];
+  const args = [...nodeArgs, ...(compiled ? ['bin/ladder.js', 'serve'] : ['--import', TSX, 'src/cli/main.ts', 'serve'])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
