@@ -124,6 +124,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/macros.routes.js')).macroRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/returns.routes.js')).returnsRoutes({ store }), { prefix: '/api/v1' });
+  await app.register((await import('./routes/logs.routes.js')).logRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/shopify-webhooks.routes.js')).shopifyWebhookRoutes({ store, config }));
 
   const consoleDir = deps.consoleDir && existsSync(deps.consoleDir) ? deps.consoleDir : null;

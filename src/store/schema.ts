@@ -431,3 +431,34 @@ export interface DB {
   macros: MacrosTable;
   macro_versions: MacroVersionsTable;
 }
+
+// --- Case log entries (issue 5 item 1) ---
+
+export interface CaseLogsTable {
+  id: Id;
+  case_id: number;
+  type: string;
+  state: string;
+  sku: string | null;
+  supplier_team_id: number | null;
+  fields_json: string;
+  due_at: string | null;
+  opened_by_id: number | null;
+  opened_at: string;
+  state_changed_at: string;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface CaseLogLinksTable {
+  log_id: number;
+  order_id: number;
+  linked_log_id: number | null;
+  reason: string;
+  created_at: string;
+}
+
+export interface DB {
+  case_logs: CaseLogsTable;
+  case_log_links: CaseLogLinksTable;
+}

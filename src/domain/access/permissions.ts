@@ -47,6 +47,11 @@ export const PERMISSIONS = [
   /** Use macros in replies (R000-10); managing them is for those who keep the board current (R000-13). */
   'macros.read',
   'macros.manage',
+  /** Log entries on cases (issue 5): read the templates and queues; open, fill in and move entries. */
+  'logs.read',
+  'logs.write',
+  /** The inventory discrepancy report (R001-06). */
+  'logs.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,8 +81,22 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   supplier: ['cases.read', 'cases.note', 'cases.status', 'cases.attach', 'tokens.own'],
 };
 
+// Log entries (issue 5): everyone who works cases writes them — what each role may do to which
+// type and state is the template's rule (src/domain/logs). Compliance reads and reviews the
+// discrepancy report but changes nothing (R000-01); the supplier works the entries in its queue.
+const LOG_GRANTS: Record<Role, readonly Permission[]> = {
+  admin: [],
+  agent: ['logs.read', 'logs.write'],
+  lead: ['logs.read', 'logs.write', 'logs.report'],
+  escalations: ['logs.read', 'logs.write', 'logs.report'],
+  leadership: ['logs.read', 'logs.write', 'logs.report'],
+  back_office: ['logs.read', 'logs.write', 'logs.report'],
+  compliance: ['logs.read', 'logs.report'],
+  supplier: ['logs.read', 'logs.write'],
+};
+
 const GRANT_SETS = new Map<Role, ReadonlySet<Permission>>(
-  Object.entries(GRANTS).map(([role, perms]) => [role as Role, new Set(perms)]),
+  Object.entries(GRANTS).map(([role, perms]) => [role as Role, new Set([...perms, ...LOG_GRANTS[role as Role]])]),
 );
 
 export function can(role: Role, permission: Permission): boolean {

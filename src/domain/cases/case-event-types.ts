@@ -20,6 +20,10 @@ export const CASE_EVENT_TYPES = [
   /** SLA clock alerts (issue 4). */
   'sla_warning',
   'sla_breached',
+  /** The case's log entry was opened, its fields changed, or it moved state (issue 5). */
+  'log_opened',
+  'log_updated',
+  'log_moved',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
