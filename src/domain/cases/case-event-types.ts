@@ -20,6 +20,8 @@ export const CASE_EVENT_TYPES = [
   /** SLA clock alerts (issue 4). */
   'sla_warning',
   'sla_breached',
+  /** An auto-reply or bounce that arrived on a case's email thread: kept, never a customer message (issue 7). */
+  'email_ignored',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
