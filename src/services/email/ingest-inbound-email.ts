@@ -5,6 +5,7 @@ import { findCaseById, updateCase, type CaseRecord } from '../../store/repositor
 import { findCaseByMessageIds, findEmailMessage, insertEmailMessage, type EmailDisposition, type EmailSource } from '../../store/repositories/email-message.repository.js';
 import { findCustomerByEmail } from '../../store/repositories/customer-email.repository.js';
 import { classifyInbound } from '../../domain/email/classify-inbound.js';
+import { isDeskAddress } from '../../domain/email/desk-address.js';
 import { parseMessageIdList } from '../../domain/email/message-id.js';
 import { findOrderNumber, guessEmailCategory } from '../../domain/email/guess-category.js';
 import { DomainError } from '../../domain/errors.js';
@@ -50,13 +51,6 @@ export interface IngestOptions {
 
 /** The mail was recorded by a concurrent delivery first: this transaction rolls back. */
 class AlreadyRecorded extends Error {}
-
-/** Whether an address is one of the desk's: exact, or "@domain" / bare domain for the whole domain. */
-export function isDeskAddress(address: string, recipients: readonly string[]): boolean {
-  const a = address.toLowerCase();
-  const domain = a.split('@')[1] ?? '';
-  return recipients.some((r) => (r.includes('@') && !r.startsWith('@') ? r === a : r.replace(/^@/, '') === domain));
-}
 
 const truncate = (text: string) => (text.length <= MAX_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_LENGTH - 40)}\n[… message truncated by Ladder]`);
 
