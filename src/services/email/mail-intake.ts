@@ -3,18 +3,8 @@ import type { Store } from '../../store/database.js';
 import { DomainError } from '../../domain/errors.js';
 import { isDeskAddress } from '../../domain/email/desk-address.js';
 import { PermanentMailRejection, startSmtpListener, type SmtpListener } from '../../integrations/email/smtp-listener.js';
-import { ingestInboundEmail, type InboundEmailSettings } from './ingest-inbound-email.js';
-
-export type MailLog = (message: string, fields: Record<string, unknown>) => void;
-
-export function inboundSettingsOf(config: Config): InboundEmailSettings {
-  return {
-    maxBytes: config.inboundMailMaxBytes,
-    recipients: config.inboundMailRecipients,
-    defaultCategory: config.inboundMailDefaultCategory,
-    attachments: { maxBytes: config.uploadMaxBytes, allowedTypes: config.uploadAllowedTypes },
-  };
-}
+import { ingestInboundEmail } from './ingest-inbound-email.js';
+import { inboundSettingsOf, type MailLog } from './inbound-settings.js';
 
 /** Starts the SMTP listener when SMTP_LISTEN_PORT is set; every accepted message is ingested before the 250. */
 export async function startMailIntake(input: { store: Store; config: Config; log?: MailLog; onError?: (err: unknown) => void }): Promise<SmtpListener | null> {
