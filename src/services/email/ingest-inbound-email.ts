@@ -167,7 +167,7 @@ async function prepareAttachments(store: Store, mail: ParsedEmail, settings: Inb
       kept.push({ file, stored: await saveAttachmentBytes(store.dataDir, file.bytes) });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      skipped.push({ fileName: a.fileName, reason: err.message });
+      skipped.push({ fileName: a.fileName, reason: err.field ? err.message.replace(`${err.field}: `, '') : err.message });
     }
   }
   return { kept, skipped };

@@ -113,3 +113,15 @@ export async function countEmailMessages(db: Executor): Promise<{ direction: str
 export async function listRecentEmailMessages(db: Executor, limit: number): Promise<EmailMessageRecord[]> {
   return (await db.selectFrom('email_messages').selectAll().orderBy('id', 'desc').limit(limit).execute()).map(toRecord);
 }
+
+/** Agent replies by email per outbox state (pending, sent, dead). */
+export async function countReplyDeliveries(db: Executor): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('channel', '=', 'email')
+    .where('event', '=', 'case_reply')
+    .groupBy('state')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+}
