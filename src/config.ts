@@ -28,6 +28,20 @@ export interface Config {
   smtpUrl: string | null;
   /** The From address of notification emails. */
   mailFrom: string;
+  /** Built-in SMTP listener for inbound mail (SMTP_LISTEN_PORT); null = not listening. */
+  smtpListenPort: number | null;
+  smtpListenHost: string;
+  /** Addresses ("support@shop.example") and whole domains ("@shop.example") inbound mail may be for. */
+  inboundMailRecipients: string[];
+  /** Largest inbound message accepted, in bytes (SMTP SIZE, IMAP and `ladder mail ingest`). */
+  inboundMailMaxBytes: number;
+  /** Category of a case opened from an email when its text names none (a person refines it). */
+  inboundMailDefaultCategory: string;
+  /** IMAP mailbox to poll (imap:// or imaps://user:pass@host[:port][/MAILBOX]); null = no polling. */
+  imapUrl: string | null;
+  imapPollIntervalMs: number;
+  /** Folder a fetched message is moved to after its case commits; null = only flagged \Seen. */
+  imapProcessedMailbox: string | null;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +124,36 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`MAIL_FROM: expected an email address, optionally with a name ("Ladder <desk@example.com>"), got "${mailFrom}"`);
   }
 
+  const smtpListenRaw = env.SMTP_LISTEN_PORT?.trim();
+  const smtpListenPort = smtpListenRaw ? int('SMTP_LISTEN_PORT', 0, 0, 65535) : null;
+  const inboundMailRecipients = (env.INBOUND_MAIL_RECIPIENTS ?? '').split(',').map((r) => r.trim().toLowerCase()).filter(Boolean);
+  for (const r of inboundMailRecipients) {
+    if (!/^([^@\s<>]+@|@)?[a-z0-9.-]+\.[a-z0-9-]+$|^[^@\s<>]+@localhost$/.test(r)) {
+      problems.push(`INBOUND_MAIL_RECIPIENTS: "${r}" is neither an address nor a domain (support@shop.example or @shop.example)`);
+    }
+  }
+  if (smtpListenPort !== null && inboundMailRecipients.length === 0) {
+    problems.push('INBOUND_MAIL_RECIPIENTS: required with SMTP_LISTEN_PORT (the addresses or @domains the desk receives mail for)');
+  }
+  const inboundMailDefaultCategory = env.INBOUND_MAIL_DEFAULT_CATEGORY?.trim() || 'order_status';
+  if (!/^[a-z][a-z0-9_]{1,60}$/.test(inboundMailDefaultCategory)) {
+    problems.push(`INBOUND_MAIL_DEFAULT_CATEGORY: expected a category id such as order_status, got "${inboundMailDefaultCategory}"`);
+  }
+  let imapUrl: string | null = env.IMAP_URL?.trim() || null;
+  if (imapUrl) {
+    let valid = false;
+    try {
+      const u = new URL(imapUrl);
+      valid = /^imaps?:$/.test(u.protocol) && u.hostname !== '' && u.username !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      problems.push('IMAP_URL: expected imap://user:password@host[:port][/MAILBOX] or imaps://… (leave it unset to poll no mailbox)');
+      imapUrl = null;
+    }
+  }
+
   const config: Config = {
     port,
     host,
@@ -127,6 +171,14 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
     smtpUrl,
     mailFrom,
+    smtpListenPort,
+    smtpListenHost: env.SMTP_LISTEN_HOST?.trim() || '127.0.0.1',
+    inboundMailRecipients,
+    inboundMailMaxBytes: int('INBOUND_MAIL_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    inboundMailDefaultCategory,
+    imapUrl,
+    imapPollIntervalMs: int('IMAP_POLL_INTERVAL_MS', 60_000, 1_000, 86_400_000),
+    imapProcessedMailbox: env.IMAP_PROCESSED_MAILBOX?.trim() || null,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

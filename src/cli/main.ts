@@ -11,6 +11,7 @@ import { registerJobsCommands } from './commands/jobs.command.js';
 import { registerMacrosCommands } from './commands/macros.command.js';
 import { registerImportCommands } from './commands/import.command.js';
 import { registerLogsCommands } from './commands/logs.command.js';
+import { registerMailCommands } from './commands/mail.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -36,5 +37,6 @@ registerJobsCommands(program);
 registerMacrosCommands(program);
 registerImportCommands(program);
 registerLogsCommands(program);
+registerMailCommands(program);
 
 await program.parseAsync(process.argv);

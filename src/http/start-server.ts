@@ -32,7 +32,11 @@ export async function startServer(options: { config: Config; consoleDir: string 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   // Sweeps (SLA warnings and breaches, order SLAs) and the notification outbox run in every
   // instance; the job table makes them share the work (issue 4).
-  const worker = startWorker({ store, config });
+  const worker = startWorker({ store, config, options: { mailLog: (message, fields) => app.log.info(fields, message) } });
+  // Inbound mail over SMTP when SMTP_LISTEN_PORT is set (issue 7 item 2).
+  const { startMailIntake } = await import('../services/email/mail-intake.js');
+  const mailIntake = await startMailIntake({ store, config, log: (message, fields) => app.log.info(fields, message), onError: (err) => app.log.warn({ err }, 'smtp intake') });
+  if (mailIntake) app.log.info({ host: config.smtpListenHost, port: mailIntake.port }, 'smtp intake listening');
   app.log.info({ url, database: store.dialect }, 'ladder is ready');
   if ((await countUsers(store.db)) === 0) {
     process.stdout.write(
@@ -45,6 +49,7 @@ export async function startServer(options: { config: Config; consoleDir: string 
   const close = async () => {
     if (closing) return;
     closing = true;
+    await mailIntake?.close();
     await worker.stop();
     await app.close();
     await store.close();

@@ -1,5 +1,8 @@
 import type { DeliveryTransports } from '../services/notifications/deliver-outbox-row.js';
 import type { ClockAlertOptions } from '../services/sla/process-clock-alert.js';
+import type { OpenMailbox } from '../integrations/email/inbound-mailbox.js';
+import type { InboundEmailSettings } from '../services/email/ingest-inbound-email.js';
+import type { MailLog } from '../services/email/inbound-settings.js';
 
 /** What job handlers and sweeps get from the worker that runs them. */
 export interface WorkerServices {
@@ -9,4 +12,6 @@ export interface WorkerServices {
   slaLookAheadMs: number;
   /** Most alerts of one kind a sweep queues at once; the rest wait for the next slot. */
   sweepBatchLimit: number;
+  /** The IMAP mailbox the imap-poll sweep reads (IMAP_URL); absent when none is configured. */
+  inboundMail?: { openMailbox: OpenMailbox; settings: InboundEmailSettings; log?: MailLog };
 }

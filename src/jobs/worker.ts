@@ -9,6 +9,10 @@ import { JOB_DEFINITIONS } from './job-definitions.js';
 import { slaSweep } from './sla-sweep.job.js';
 import { orderSlaSweep } from './order-sla-sweep.job.js';
 import type { WorkerServices } from './worker-services.js';
+import type { OpenMailbox } from '../integrations/email/inbound-mailbox.js';
+import { imapMailbox } from '../integrations/email/imap-mailbox.js';
+import { inboundSettingsOf, type MailLog } from '../services/email/inbound-settings.js';
+import { imapPollSweep } from './imap-poll.sweep.js';
 
 export interface WorkerOptions {
   workerId?: string;
@@ -21,6 +25,9 @@ export interface WorkerOptions {
   now?: () => Date;
   onError?: (err: unknown, where: string) => void;
   onSweep?: (run: SweepRun) => void;
+  /** Replaces the IMAP mailbox built from config.imapUrl (tests). */
+  openMailbox?: OpenMailbox;
+  mailLog?: MailLog;
 }
 
 export interface Worker {
@@ -55,6 +62,8 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
     slaLookAheadMs: 2 * config.slaSweepIntervalMs + 1_000,
     sweepBatchLimit: 5_000,
   };
+  const openMailbox = options.openMailbox ?? (config.imapUrl ? imapMailbox({ url: config.imapUrl, processedMailbox: config.imapProcessedMailbox }) : null);
+  if (openMailbox) services.inboundMail = { openMailbox, settings: inboundSettingsOf(config), ...(options.mailLog ? { log: options.mailLog } : {}) };
   const onError = options.onError ?? (() => undefined);
   const runner = new JobRunner<WorkerServices>({
     store,
@@ -71,7 +80,11 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
     store,
     services,
     workerId,
-    sweeps: [slaSweep(config.slaSweepIntervalMs), orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS)],
+    sweeps: [
+      slaSweep(config.slaSweepIntervalMs),
+      orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS),
+      ...(openMailbox ? [imapPollSweep(config.imapPollIntervalMs)] : []),
+    ],
     ...(options.now ? { now: options.now } : {}),
     onRun: (run) => {
       options.onSweep?.(run);

@@ -458,7 +458,38 @@ export interface CaseLogLinksTable {
   created_at: string;
 }
 
+// --- Email in and out (issue 7 item 2) ---
+
+export interface EmailMessagesTable {
+  id: Id;
+  /** Normalized Message-ID (no angle brackets): one row per mail however often it arrives. */
+  message_id: string;
+  /** inbound | outbound */
+  direction: string;
+  case_id: number | null;
+  /** The timeline event the mail became (the customer's message, or the internal auto-reply note). */
+  case_event_id: number | null;
+  /** Outbound: the outbox row that sends it. */
+  outbox_id: number | null;
+  /** inbound: opened_case | added_message | auto_reply | bounce; outbound: reply */
+  disposition: string;
+  /** smtp | imap | cli | agent */
+  source: string;
+  /** Inbound: where an answer goes (Reply-To, else From). Outbound: our From. */
+  from_address: string | null;
+  /** Inbound: the desk addresses it was for (SMTP envelope, else To/Cc). Outbound: the customer. */
+  to_json: string;
+  subject: string | null;
+  in_reply_to: string | null;
+  references_json: string;
+  size_bytes: number;
+  /** Why an inbound mail was not a customer message (the classifier's reason). */
+  note: string | null;
+  created_at: string;
+}
+
 export interface DB {
   case_logs: CaseLogsTable;
   case_log_links: CaseLogLinksTable;
+  email_messages: EmailMessagesTable;
 }

@@ -62,6 +62,7 @@ export function registerAdminCommands(program: Command): void {
           sessionSecret: config.sessionSecret ? '[set]' : '[generated in the data directory]',
           shopifyWebhookSecret: config.shopifyWebhookSecret ? '[set]' : null,
           smtpUrl: config.smtpUrl ? config.smtpUrl.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:[hidden]@') : null,
+          imapUrl: config.imapUrl ? config.imapUrl.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:[hidden]@') : null,
           databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:[hidden]@') : null,
           store: config.databaseUrl ? 'postgres' : `sqlite (${config.dataDir}/ladder.db)`,
         });

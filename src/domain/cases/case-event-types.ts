@@ -24,6 +24,8 @@ export const CASE_EVENT_TYPES = [
   'log_opened',
   'log_updated',
   'log_moved',
+  /** An auto-reply or bounce that arrived on a case's email thread: kept, never a customer message (issue 7). */
+  'email_ignored',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -5,6 +5,11 @@ export interface MailMessage {
   text: string;
   messageId: string;
   headers: Record<string, string>;
+  /** Overrides the configured From (an agent's reply comes from the desk address the customer wrote to). */
+  from?: string;
+  /** Threading of a reply: the message answered, and the thread's ids oldest first ("<id@host>"). */
+  inReplyTo?: string;
+  references?: string[];
 }
 
 export interface Mailer {

@@ -29,16 +29,24 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   return {
     async send(message: MailMessage) {
       await transport.sendMail({
-        from: options.from,
+        from: message.from ? withDisplayName(options.from, message.from) : options.from,
         to: message.to,
         subject: message.subject,
         text: message.text,
         messageId: message.messageId,
         headers: message.headers,
+        ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+        ...(message.references?.length ? { references: message.references } : {}),
       });
     },
     close() {
       transport.close();
     },
   };
+}
+
+/** "Shop Support <desk@x>" + "help@shop" → Shop Support <help@shop>: replies keep the desk's name. */
+function withDisplayName(configured: string, address: string): string | { name: string; address: string } {
+  const name = /^\s*"?([^"<]*?)"?\s*<[^>]+>\s*$/.exec(configured)?.[1]?.trim();
+  return name ? { name, address } : address;
 }

@@ -1,4 +1,4 @@
-import type { Store } from '../../store/database.js';
+import type { Executor, Store } from '../../store/database.js';
 import { DomainError } from '../../domain/errors.js';
 import { roleCanOwnLevel } from '../../domain/access/roles.js';
 import { isCaseStatus, statusAfterCustomerMessage } from '../../domain/cases/case-status.js';
@@ -7,8 +7,9 @@ import { requirePermission, type Actor } from '../actor.js';
 import { parseCaseId } from './case-access.js';
 import { mutateCase } from './mutate-case.js';
 import type { CaseView } from './case-view.js';
-import type { CasePatch } from '../../store/repositories/case.repository.js';
-import type { NewCaseEvent } from '../../store/repositories/case-event.repository.js';
+import type { CasePatch, CaseRecord } from '../../store/repositories/case.repository.js';
+import type { CaseEventRecord, NewCaseEvent } from '../../store/repositories/case-event.repository.js';
+import { queueEmailReply } from '../email/queue-email-reply.js';
 
 export const MAX_MESSAGE_LENGTH = 20_000;
 
@@ -18,6 +19,8 @@ export interface AddCaseMessageInput {
   text: unknown;
   /** Recorded on the message event beside from/text, e.g. the macro a reply came from (R000-10). */
   eventData?: Record<string, unknown>;
+  /** Runs in the message's transaction after it is written (an inbound email records itself here). */
+  within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
 }
 
 /**
@@ -34,7 +37,13 @@ export async function addCaseMessage(store: Store, actor: Actor, input: AddCaseM
   const from = input.from;
   const text = input.text;
 
-  return mutateCase(store, actor, caseId, { reevaluate: true }, ({ current, at, actorId }) => {
+  const within = async (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => {
+    // An agent's reply on a case the customer wrote in by email goes back by email, queued in the
+    // reply's own transaction (issue 7 item 2): one outbox row per reply, never one without the other.
+    if (from === 'agent') await queueEmailReply(trx, { caseRow: written.caseRow, text, at: written.caseRow.updatedAt });
+    await input.within?.(trx, written);
+  };
+  return mutateCase(store, actor, caseId, { reevaluate: true, within }, ({ current, at, actorId }) => {
     if (from === 'agent' && !roleCanOwnLevel(actor.role, current.level as Level)) {
       throw new DomainError('forbidden', `this case is at ${current.level}; a ${actor.role} may add notes but not reply`);
     }

@@ -1,6 +1,6 @@
 import type { Store, Executor } from '../../store/database.js';
 import { findCaseForUpdate, updateCase, type CaseRecord, type CasePatch } from '../../store/repositories/case.repository.js';
-import { appendCaseEvents, listCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
+import { appendCaseEvents, listCaseEvents, type CaseEventRecord, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
 import { findCustomerById } from '../../store/repositories/customer.repository.js';
 import { findOrderById } from '../../store/repositories/order.repository.js';
 import { listAttachments } from '../../store/repositories/attachment.repository.js';
@@ -39,7 +39,11 @@ export async function mutateCase(
   store: Store,
   actor: Actor,
   caseId: number,
-  options: { reevaluate: boolean },
+  options: {
+    reevaluate: boolean;
+    /** Runs in the same transaction after the case and its new events are written. */
+    within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
+  },
   change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
 ): Promise<CaseView> {
   const runtime = await loadPolicyRuntime(store);
@@ -69,8 +73,9 @@ export async function mutateCase(
         allEvents.push(...follow.events.map((e) => ({ ...e, caseId })));
       }
     }
-    await appendCaseEvents(trx, allEvents);
+    const written = await appendCaseEvents(trx, allEvents);
     const updated = await updateCase(trx, caseId, { ...patch, updatedAt: at });
+    await options.within?.(trx, { caseRow: updated, events: written });
     // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
     return loadCaseView(trx, actor, updated);

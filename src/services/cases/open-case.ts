@@ -1,6 +1,6 @@
-import type { Store } from '../../store/database.js';
-import { insertCase, priorIssuesOfLinked } from '../../store/repositories/case.repository.js';
-import { appendCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
+import type { Executor, Store } from '../../store/database.js';
+import { insertCase, priorIssuesOfLinked, type CaseRecord } from '../../store/repositories/case.repository.js';
+import { appendCaseEvents, type CaseEventRecord, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
 import { linkCustomers, upsertCustomer, type CustomerRecord } from '../../store/repositories/customer.repository.js';
 import { upsertOrder, type OrderRecord } from '../../store/repositories/order.repository.js';
 import { teamIdByKey } from '../teams/team-keys.js';
@@ -20,6 +20,8 @@ export interface OpenCaseInput {
   /** The contract's case facts plus subject, customer and order details, as received. */
   body: unknown;
   actorKind?: 'user' | 'integration';
+  /** Runs in the opening transaction after the case and its timeline are written (an email records itself here, all or nothing). */
+  within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
 }
 
 /**
@@ -128,6 +130,7 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
       });
     }
     const stored = await appendCaseEvents(trx, events);
+    await input.within?.(trx, { caseRow: created, events: stored });
     // SLA clocks start with the case, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: null, caseAfter: created, newEvents: events, now, calendar: await caseCalendar(trx, runtime, created) });
     return presentCase(actor, created, { customer, order, events: stored, attachments: [] });

@@ -75,13 +75,20 @@ export async function deliverOutboxRow(
 
 async function sendEmail(transports: DeliveryTransports, row: OutboxRecord): Promise<void> {
   if (!transports.mailer) throw new UndeliverableError('SMTP is not configured (SMTP_URL)');
-  const payload = row.payload as { to: string; subject: string; text: string; deliveryId: string; event: string };
+  const payload = row.payload as {
+    to: string; subject: string; text: string; deliveryId: string; event: string;
+    // An agent's email reply (issue 7) carries the Message-ID stored with it and its thread.
+    messageId?: string; from?: string | null; inReplyTo?: string; references?: string[];
+  };
   await transports.mailer.send({
     to: payload.to,
     subject: payload.subject,
     text: payload.text,
-    messageId: `<${payload.deliveryId}@${transports.mailDomain}>`,
+    messageId: payload.messageId ?? `<${payload.deliveryId}@${transports.mailDomain}>`,
     headers: { 'X-Ladder-Delivery': payload.deliveryId, 'X-Ladder-Event': payload.event },
+    ...(payload.from ? { from: payload.from } : {}),
+    ...(payload.inReplyTo ? { inReplyTo: payload.inReplyTo } : {}),
+    ...(payload.references ? { references: payload.references } : {}),
   });
 }
 

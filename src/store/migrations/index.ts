@@ -9,6 +9,7 @@ import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 import { migration as createRmas } from './202611220730-create-rmas.js';
 import { migration as createMacros } from './202611220840-create-macros.js';
 import { migration as createCaseLogs } from './202611220900-create-case-logs.js';
+import { migration as createEmailMessages } from './202611221000-create-email-messages.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220730-create-rmas': createRmas,
   '202611220840-create-macros': createMacros,
   '202611220900-create-case-logs': createCaseLogs,
+  '202611221000-create-email-messages': createEmailMessages,
 };
