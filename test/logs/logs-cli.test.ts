@@ -5,7 +5,7 @@ import { caseWithOrder } from './log-world.js';
 
 // `ladder logs …` as a real process against the test store: JSON out, one stderr line and exit 2 on bad input.
 
-describe('ladder logs', () => {
+describe('ladder logs', { timeout: 90_000 }, () => {
   let t: TestApp;
   let env: Record<string, string>;
   beforeAll(async () => {
