@@ -117,8 +117,19 @@ class WalSync {
 
   /** Called right after a COMMIT: the waiters resolve once that commit's frames are on disk. */
   afterCommit(waiters: Waiter[]): void {
+    // A batch of rollbacks only has nobody to tell.
+    if (waiters.length === 0) return;
     this.#next.push(...waiters);
-    if (!this.#running) this.#running = this.#drain();
+    this.#start();
+  }
+
+  #start(): void {
+    if (this.#running) return;
+    // Cleared only once the drain has settled; commits that arrive in between start the next one.
+    this.#running = this.#drain().finally(() => {
+      this.#running = null;
+      if (this.#next.length > 0) this.#start();
+    });
   }
 
   async idle(): Promise<void> {
@@ -139,7 +150,6 @@ class WalSync {
         for (const w of round) w.reject(err);
       }
     }
-    this.#running = null;
   }
 
   async #sync(): Promise<void> {

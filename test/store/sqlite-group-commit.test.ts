@@ -68,4 +68,20 @@ describe('SQLite group commit', () => {
     const n = await sql<{ n: number }>`select count(*) as n from teams`.execute(store.db);
     expect(Number(n.rows[0]!.n)).toBe(1);
   });
+
+  it('a batch holding only a rolled-back transaction still closes, and later commits are durable', async () => {
+    store = await createTestStore('sqlite');
+    await expect(store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('teams').values(team('gone')).execute();
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    // Let the empty batch commit, then commit real work after it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.db.transaction().execute(async (trx) => { await trx.insertInto('teams').values(team('after')).execute(); });
+    await store.close();
+    const again = await openStore({ databaseUrl: null, dataDir: store.dataDir });
+    expect((await again.db.selectFrom('teams').select('key').execute()).map((r) => r.key)).toEqual(['after']);
+    await again.close();
+    store = { ...store, close: async () => undefined, dispose: store.dispose } as TestStore;
+  });
 });
