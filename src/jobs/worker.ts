@@ -8,6 +8,7 @@ import { SweepScheduler, type SweepRun } from './recurring-sweeps.js';
 import { JOB_DEFINITIONS } from './job-definitions.js';
 import { slaSweep } from './sla-sweep.job.js';
 import { orderSlaSweep } from './order-sla-sweep.job.js';
+import { rmaAlertSweep } from './rma-alert-sweep.job.js';
 import type { WorkerServices } from './worker-services.js';
 
 export interface WorkerOptions {
@@ -71,7 +72,7 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
     store,
     services,
     workerId,
-    sweeps: [slaSweep(config.slaSweepIntervalMs), orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS)],
+    sweeps: [slaSweep(config.slaSweepIntervalMs), orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS), rmaAlertSweep(config.slaSweepIntervalMs)],
     ...(options.now ? { now: options.now } : {}),
     onRun: (run) => {
       options.onSweep?.(run);

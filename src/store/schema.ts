@@ -431,3 +431,27 @@ export interface DB {
   macros: MacrosTable;
   macro_versions: MacroVersionsTable;
 }
+
+// --- RMA time targets as SLA clocks (issue 6 item 5) ---
+
+export interface RmasTable {
+  /** The next instant a warning or breach of the current state is pending; null when none. */
+  alert_at: string | null;
+}
+
+export interface RmaAlertsTable {
+  id: Id;
+  rma_id: number;
+  state: string;
+  /** confirmation | follow_up | label | processing */
+  due_kind: string;
+  /** warning | breach */
+  alert: string;
+  /** The instant that fell due. */
+  due_at: string;
+  created_at: string;
+}
+
+export interface DB {
+  rma_alerts: RmaAlertsTable;
+}

@@ -8,6 +8,7 @@ import { migration as createWebhookDeliveries } from './202611220700-create-webh
 import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 import { migration as createRmas } from './202611220730-create-rmas.js';
 import { migration as createMacros } from './202611220840-create-macros.js';
+import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220800-create-handoffs': createHandoffs,
   '202611220730-create-rmas': createRmas,
   '202611220840-create-macros': createMacros,
+  '202611221020-add-rma-alerts': addRmaAlerts,
 };
