@@ -10,6 +10,7 @@ import { registerShiftCommands } from './commands/shifts.command.js';
 import { registerJobsCommands } from './commands/jobs.command.js';
 import { registerMacrosCommands } from './commands/macros.command.js';
 import { registerImportCommands } from './commands/import.command.js';
+import { registerTeamsCommands } from './commands/teams.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -34,5 +35,6 @@ registerShiftCommands(program);
 registerJobsCommands(program);
 registerMacrosCommands(program);
 registerImportCommands(program);
+registerTeamsCommands(program);
 
 await program.parseAsync(process.argv);
