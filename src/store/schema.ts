@@ -455,3 +455,12 @@ export interface RmaAlertsTable {
 export interface DB {
   rma_alerts: RmaAlertsTable;
 }
+
+// --- Label created, no movement (issue 4 item 3, R003-05) ---
+
+export interface OrdersTable {
+  /** When the shipping label was created (a fulfilment with tracking, or a label_* carrier status). */
+  label_created_at: string | null;
+  /** The carrier's latest scan that moved the parcel; null while it has none. */
+  last_carrier_scan_at: string | null;
+}

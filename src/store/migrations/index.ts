@@ -9,6 +9,7 @@ import { migration as createHandoffs } from './202611220800-create-handoffs.js';
 import { migration as createRmas } from './202611220730-create-rmas.js';
 import { migration as createMacros } from './202611220840-create-macros.js';
 import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
+import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220730-create-rmas': createRmas,
   '202611220840-create-macros': createMacros,
   '202611221020-add-rma-alerts': addRmaAlerts,
+  '202611221025-add-order-label-scan': addOrderLabelScan,
 };
