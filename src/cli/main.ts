@@ -12,6 +12,7 @@ import { registerMacrosCommands } from './commands/macros.command.js';
 import { registerImportCommands } from './commands/import.command.js';
 import { registerLogsCommands } from './commands/logs.command.js';
 import { registerMailCommands } from './commands/mail.command.js';
+import { registerTeamsCommands } from './commands/teams.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -38,5 +39,6 @@ registerMacrosCommands(program);
 registerImportCommands(program);
 registerLogsCommands(program);
 registerMailCommands(program);
+registerTeamsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import { slaBreachJob } from './sla-breach.job.js';
 import { slaWarningJob } from './sla-warning.job.js';
 import { deliverOutboxJob } from './deliver-outbox.job.js';
 import { orderSlaCaseJob } from './order-sla-sweep.job.js';
+import { rmaBreachJob, rmaWarningJob } from './rma-alert.job.js';
 
 /** Every kind of job a worker runs. */
-export const JOB_DEFINITIONS: readonly JobDefinition<any, WorkerServices>[] = [slaBreachJob, slaWarningJob, deliverOutboxJob, orderSlaCaseJob];
+export const JOB_DEFINITIONS: readonly JobDefinition<any, WorkerServices>[] = [slaBreachJob, slaWarningJob, deliverOutboxJob, orderSlaCaseJob, rmaWarningJob, rmaBreachJob];

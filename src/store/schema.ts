@@ -488,8 +488,38 @@ export interface EmailMessagesTable {
   created_at: string;
 }
 
+// --- RMA time targets as SLA clocks (issue 6 item 5) ---
+
+export interface RmasTable {
+  /** The next instant a warning or breach of the current state is pending; null when none. */
+  alert_at: string | null;
+}
+
+export interface RmaAlertsTable {
+  id: Id;
+  rma_id: number;
+  state: string;
+  /** confirmation | follow_up | label | processing */
+  due_kind: string;
+  /** warning | breach */
+  alert: string;
+  /** The instant that fell due. */
+  due_at: string;
+  created_at: string;
+}
+
 export interface DB {
   case_logs: CaseLogsTable;
   case_log_links: CaseLogLinksTable;
   email_messages: EmailMessagesTable;
+  rma_alerts: RmaAlertsTable;
+}
+
+// --- Label created, no movement (issue 4 item 3, R003-05) ---
+
+export interface OrdersTable {
+  /** When the shipping label was created (a fulfilment with tracking, or a label_* carrier status). */
+  label_created_at: string | null;
+  /** The carrier's latest scan that moved the parcel; null while it has none. */
+  last_carrier_scan_at: string | null;
 }

@@ -86,7 +86,8 @@ describe.each(dialects)('Shopify webhook mapping on %s', (dialect) => {
 
   it('carrier events move the order forward only: shipped, failed attempts counted once per event, delivered (R003-02)', async () => {
     const inTransit = await send('fulfillment_events/create', EVENT);
-    expect(inTransit).toMatchObject({ effect: 'shipped', changed: ['fulfillment', 'shippedAt'] });
+    // The scan is also the parcel's last carrier movement (R003-05).
+    expect(inTransit).toMatchObject({ effect: 'shipped', changed: ['lastCarrierScanAt', 'fulfillment', 'shippedAt'] });
     expect(await orderByNumber('#9999')).toMatchObject({ fulfillment: 'shipped', shipped_at: '2022-01-01T00:00:00.000Z', failed_deliveries: 0 });
 
     const attempt = variant(EVENT, [['"id": 1234567,', '"id": 1234568,'], ['"status": "in_transit"', '"status": "attempted_delivery"'], ['"happened_at": "2021-12-31T19:00:00-05:00"', '"happened_at": "2022-01-03T12:00:00-05:00"']]);
@@ -97,7 +98,7 @@ describe.each(dialects)('Shopify webhook mapping on %s', (dialect) => {
     expect((await orderByNumber('#9999')).failed_deliveries).toBe(2);
 
     const delivered = variant(EVENT, [['"id": 1234567,', '"id": 1234570,'], ['"status": "in_transit"', '"status": "delivered"'], ['"happened_at": "2021-12-31T19:00:00-05:00"', '"happened_at": "2022-01-05T10:00:00-05:00"']]);
-    expect(await send('fulfillment_events/create', delivered)).toMatchObject({ effect: 'delivered', changed: ['fulfillment', 'deliveredAt'] });
+    expect(await send('fulfillment_events/create', delivered)).toMatchObject({ effect: 'delivered', changed: ['lastCarrierScanAt', 'fulfillment', 'deliveredAt'] });
     // Shopify's orders/updated still says fulfillment_status null, and a late in-transit scan arrives: neither undoes delivery.
     await send('orders/updated', fixtureText('2026-04__orders__updated.payload.json'));
     await send('fulfillment_events/create', variant(EVENT, [['"id": 1234567,', '"id": 1234571,']]));
@@ -110,7 +111,8 @@ describe.each(dialects)('Shopify webhook mapping on %s', (dialect) => {
     const order = variant(ORDER, [['820982911946154500', '820982911946150001'], ['"name": "#9999"', '"name": "#7777"']]);
     await send('orders/create', order);
     const pending = variant(fixtureText('2026-04__fulfillments__create.payload.json'), [['820982911946154500', '820982911946150001']]);
-    expect(await send('fulfillments/create', pending)).toMatchObject({ carrierStatus: 'pending', effect: null, changed: [] });
+    // A pending fulfilment with tracking has its label created, nothing more (R003-05).
+    expect(await send('fulfillments/create', pending)).toMatchObject({ carrierStatus: 'pending', effect: null, changed: ['labelCreatedAt'] });
     expect((await orderByNumber('#7777')).fulfillment).toBe('unfulfilled');
     const success = variant(pending, [['"status": "pending"', '"status": "success"'], ['"created_at": "2021-12-31T19:00:00-05:00"', '"created_at": "2022-01-02T09:30:00-05:00"']]);
     expect(await send('fulfillments/update', success)).toMatchObject({ effect: 'shipped' });

@@ -1,22 +1,12 @@
 import type { Command } from 'commander';
 import { CliInputError, printJson, runCommand } from '../cli-io.js';
 import { withStore } from '../cli-store.js';
-import type { Store } from '../../store/database.js';
-import type { Actor } from '../../services/actor.js';
+import { actorFor } from './cli-actor.js';
+import { registerRmaMoveCommands } from './rma-moves.command.js';
 
-// `ladder returns rma list|show|approve|deny`: RMAs against the configured store (issue 6 item 5).
+// `ladder returns rma list|show|approve|deny` (and the moves of rma-moves.command.ts): RMAs against the configured store (issue 6 item 5).
 // Who acts: `--as EMAIL` names a user, whose role and identity apply (four eyes counts them); without
 // it the operator acts as the system, which reads everything but cannot be the second pair of eyes.
-
-async function actorFor(store: Store, email: string | undefined): Promise<Actor> {
-  const { SYSTEM_ACTOR } = await import('../../services/actor.js');
-  if (email === undefined) return SYSTEM_ACTOR;
-  const { findUserByEmail } = await import('../../store/repositories/user.repository.js');
-  const { isRole } = await import('../../domain/access/roles.js');
-  const user = await findUserByEmail(store.db, email.trim().toLowerCase());
-  if (!user || user.disabledAt !== null || !isRole(user.role)) throw new CliInputError(`--as: no active user ${email}`);
-  return { id: user.id, role: user.role, teamId: user.teamId, email: user.email };
-}
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -97,4 +87,6 @@ export function registerRmaCommands(program: Command): void {
         await withStore(async (store) => printJson(await denyRma(store, await actorFor(store, opts.as), { number, body: { reason: opts.reason } })));
       }),
     );
+
+  registerRmaMoveCommands(rma);
 }

@@ -22,6 +22,21 @@ const EFFECT_OF_CARRIER_STATUS: Readonly<Record<string, ParcelEffect>> = {
   failure: 'failed_attempt',
 };
 
+/**
+ * What the update says about carrier movement (R003-05 "Label Created, 5+ Days"): a label exists
+ * but the carrier has not scanned the parcel, or the carrier moved it (any scan after pickup).
+ */
+export type ParcelProgress = 'label_created' | 'carrier_movement';
+
+// Statuses before the carrier has the parcel: a label bought or printed, the carrier told of it.
+const LABEL_STATUSES: ReadonlySet<string> = new Set(['label_printed', 'label_purchased', 'confirmed']);
+
+function progressOf(carrierStatus: string | null): ParcelProgress | null {
+  if (carrierStatus === null) return null;
+  if (LABEL_STATUSES.has(carrierStatus)) return 'label_created';
+  return EFFECT_OF_CARRIER_STATUS[carrierStatus] !== undefined ? 'carrier_movement' : null;
+}
+
 export interface ShopifyParcelUpdate {
   kind: 'fulfillment' | 'fulfillment_event';
   /** The order it belongs to; null when the payload does not say (nothing can be moved then). */
@@ -35,6 +50,8 @@ export interface ShopifyParcelUpdate {
   /** When it happened, UTC; null when the payload gives no usable time. */
   at: string | null;
   tracking: { company: string | null; number: string | null };
+  /** Label or carrier movement, and when (UTC); null when the update says neither. */
+  progress: { kind: ParcelProgress; at: string } | null;
   warnings: Warnings;
 }
 
@@ -55,6 +72,15 @@ export function mapShopifyFulfillment(payload: unknown): ShopifyParcelUpdate {
   const at = shipmentStatus !== null
     ? optionalInstant(f.updated_at, 'updated_at', warnings) ?? optionalInstant(f.created_at, 'created_at', warnings)
     : optionalInstant(f.created_at, 'created_at', warnings);
+  const tracking = { company: optionalText(f.tracking_company, 100), number: optionalText(f.tracking_number, 100) ?? firstTrackingNumber(f.tracking_numbers) };
+  // A fulfilment with a tracking number and no carrier scan yet is a label created at the fulfilment's creation.
+  const createdAt = optionalInstant(f.created_at, 'created_at', []);
+  const scanned = progressOf(shipmentStatus);
+  let progress: ShopifyParcelUpdate['progress'] = null;
+  if (scanned === 'carrier_movement' && at !== null) progress = { kind: 'carrier_movement', at };
+  else if (tracking.number !== null && createdAt !== null && status !== 'cancelled' && status !== 'error' && status !== 'failure') {
+    progress = { kind: 'label_created', at: createdAt };
+  }
   return {
     kind: 'fulfillment',
     shopifyOrderId: optionalShopifyId(f.order_id, undefined, 'order_id'),
@@ -63,7 +89,8 @@ export function mapShopifyFulfillment(payload: unknown): ShopifyParcelUpdate {
     carrierStatus: shipmentStatus ?? status,
     effect,
     at,
-    tracking: { company: optionalText(f.tracking_company, 100), number: optionalText(f.tracking_number, 100) },
+    tracking,
+    progress,
     warnings,
   };
 }
@@ -72,6 +99,8 @@ export function mapShopifyFulfillmentEvent(payload: unknown): ShopifyParcelUpdat
   const e = asObject(payload, 'fulfillment_event');
   const warnings: Warnings = [];
   const status = optionalText(e.status, 60);
+  const at = optionalInstant(e.happened_at, 'happened_at', warnings) ?? optionalInstant(e.created_at, 'created_at', warnings);
+  const progress = progressOf(status);
   return {
     kind: 'fulfillment_event',
     shopifyOrderId: optionalShopifyId(e.order_id, undefined, 'order_id'),
@@ -79,8 +108,13 @@ export function mapShopifyFulfillmentEvent(payload: unknown): ShopifyParcelUpdat
     eventId: shopifyId(e.id, e.admin_graphql_api_id, 'id'),
     carrierStatus: status,
     effect: status === null ? null : (EFFECT_OF_CARRIER_STATUS[status] ?? null),
-    at: optionalInstant(e.happened_at, 'happened_at', warnings) ?? optionalInstant(e.created_at, 'created_at', warnings),
+    at,
     tracking: { company: null, number: null },
+    progress: progress !== null && at !== null ? { kind: progress, at } : null,
     warnings,
   };
+}
+
+function firstTrackingNumber(value: unknown): string | null {
+  return Array.isArray(value) ? optionalText(value[0], 100) : null;
 }

@@ -1,4 +1,4 @@
-import { findOrderById, updateOrder, type OrderFields } from '../../store/repositories/order.repository.js';
+import { findOrderById, updateOrder, type OrderFields, type OrderRecord } from '../../store/repositories/order.repository.js';
 import { claimIntegrationRef, lockIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
 import {
   mapShopifyFulfillment, mapShopifyFulfillmentEvent, type ShopifyParcelUpdate,
@@ -8,7 +8,8 @@ import { advanceFulfillment, earliest } from './shopify-order-links.js';
 
 /**
  * fulfillments/create, fulfillments/update, fulfillment_events/create: move the order's fulfilment
- * state, which is what the order SLAs (R003-02 processing/shipping) are timed from.
+ * state, label creation and last carrier scan, which the order SLAs are timed from (R003-02
+ * processing/shipping, R003-05 label created with no movement).
  *
  * Failed delivery attempts are counted from fulfillment events only, once per event id: Shopify
  * reports the same carrier event again as the fulfilment's shipment_status, so counting both would
@@ -39,9 +40,18 @@ export async function applyShopifyParcelUpdate(ctx: DeliveryContext, payload: un
 async function fieldsFor(
   ctx: DeliveryContext,
   update: ShopifyParcelUpdate,
-  order: { id: number; fulfillment: string | null; shippedAt: string | null; deliveredAt: string | null; failedDeliveries: number },
+  order: Pick<OrderRecord, 'id' | 'fulfillment' | 'shippedAt' | 'deliveredAt' | 'failedDeliveries' | 'labelCreatedAt' | 'lastCarrierScanAt'>,
 ): Promise<OrderFields> {
   const fields: OrderFields = {};
+  // R003-05 "Label Created, 5+ Days": the label's time is the earliest reported, the last scan the
+  // latest, so events arriving out of order leave the same facts.
+  if (update.progress?.kind === 'label_created') {
+    const labelCreatedAt = earliest(order.labelCreatedAt, update.progress.at);
+    if (labelCreatedAt !== order.labelCreatedAt) fields.labelCreatedAt = labelCreatedAt;
+  } else if (update.progress?.kind === 'carrier_movement') {
+    const last = order.lastCarrierScanAt;
+    if (last === null || Date.parse(update.progress.at) > Date.parse(last)) fields.lastCarrierScanAt = update.progress.at;
+  }
   switch (update.effect) {
     case 'shipped': {
       const state = advanceFulfillment(order.fulfillment, 'shipped');

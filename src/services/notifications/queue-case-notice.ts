@@ -18,7 +18,10 @@ export interface NoticeRecipient {
 
 /** Something that happened to a case and is worth telling people about. */
 export interface CaseNotice {
-  caseId: number;
+  /** Null for a notice about something outside any case (an RMA not linked to one): `scope` names it. */
+  caseId: number | null;
+  /** What the dedupe key is scoped to; defaults to "case:<caseId>". */
+  scope?: string;
   /** Event name: the notification kind, the webhook's X-Ladder-Event ("sla_warning", "sla_breached"). */
   event: string;
   /** Identifies this occurrence of the event on the case (a clock and its due instant). */
@@ -29,8 +32,8 @@ export interface CaseNotice {
   data: Record<string, unknown>;
 }
 
-export function dedupeKeyOf(notice: Pick<CaseNotice, 'caseId' | 'event' | 'occurrence'>, channel: string, recipient: string): string {
-  return `case:${notice.caseId}|${notice.event}:${notice.occurrence}|${channel}|${recipient}`;
+export function dedupeKeyOf(notice: Pick<CaseNotice, 'caseId' | 'event' | 'occurrence' | 'scope'>, channel: string, recipient: string): string {
+  return `${notice.scope ?? `case:${notice.caseId}`}|${notice.event}:${notice.occurrence}|${channel}|${recipient}`;
 }
 
 /**

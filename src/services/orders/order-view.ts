@@ -16,6 +16,8 @@ export interface OrderView {
   destination: string | null;
   neededBy: string | null;
   failedDeliveries: number;
+  labelCreatedAt: string | null;
+  lastCarrierScanAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +38,8 @@ export function presentOrder(o: OrderRecord): OrderView {
     destination: o.destination,
     neededBy: o.neededBy,
     failedDeliveries: o.failedDeliveries,
+    labelCreatedAt: o.labelCreatedAt,
+    lastCarrierScanAt: o.lastCarrierScanAt,
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
   };

@@ -33,7 +33,8 @@ function parseOrderFields(body: Record<string, unknown>): OrderFields & { custom
   if (destination !== undefined) f.destination = destination;
   const storefront = oneOf('storefront', STOREFRONTS);
   if (storefront !== undefined) f.storefront = storefront;
-  for (const key of ['placedAt', 'shippedAt', 'deliveredAt'] as const) {
+  // labelCreatedAt / lastCarrierScanAt time the "label created, 5+ days" SLA (R003-05).
+  for (const key of ['placedAt', 'shippedAt', 'deliveredAt', 'labelCreatedAt', 'lastCarrierScanAt'] as const) {
     const t = time(key);
     if (t !== undefined) f[key] = t;
   }

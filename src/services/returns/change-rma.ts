@@ -7,6 +7,7 @@ import type { Permission } from '../../domain/access/permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { normalizeRmaNumber, transitionRma, type RmaEvent, type RmaState } from '../../domain/returns/rma.js';
 import { rmaDueTimes } from '../../domain/returns/rma-time-targets.js';
+import { nextRmaAlertAt, pendingRmaAlerts } from '../../domain/returns/rma-alerts.js';
 import type { Resolution } from '../../domain/returns/return-vocabulary.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
@@ -46,14 +47,20 @@ const REACHED_AT: Record<RmaState, keyof RmaPatch | null> = {
   cancelled: 'cancelledAt',
 };
 
-/** due_at/warn_at/due_json for an RMA in `state`: the earliest target is what a sweep looks for. */
+/**
+ * due_at/warn_at/due_json for an RMA entering `state`, and alert_at: the first of its warnings and
+ * breaches, which is what the RMA alert sweep looks for (a new state has none taken yet).
+ */
 export function dueFields(
   facts: { state: RmaState; resolution: Resolution; approvalRequired: boolean; requestedAt: string; approvedAt: string | null; receivedAt: string | null },
   settings: ReturnsSettings,
-): Pick<RmaRecord, 'dueKind' | 'dueAt' | 'warnAt' | 'dueJson'> {
+): Pick<RmaRecord, 'dueKind' | 'dueAt' | 'warnAt' | 'dueJson' | 'alertAt'> {
   const due = rmaDueTimes(facts, settings.rma.timeTargets, settings.calendar);
   const first = due[0];
-  return { dueKind: first?.kind ?? null, dueAt: first?.dueAt ?? null, warnAt: first?.warnAt ?? null, dueJson: JSON.stringify(due) };
+  return {
+    dueKind: first?.kind ?? null, dueAt: first?.dueAt ?? null, warnAt: first?.warnAt ?? null, dueJson: JSON.stringify(due),
+    alertAt: nextRmaAlertAt(pendingRmaAlerts(due, new Set())),
+  };
 }
 
 /** "RMA-20261120-7KQ3" or as typed; anything that cannot be an RMA number is simply not found. */

@@ -18,7 +18,7 @@ interface LineVerdict {
 
 /**
  * Inspects what came back (R001-08): each line is resellable → back to stock, or damaged → the
- * returns area. Body: `{ "outcome": "resellable" }` for every line, or per line
+ * returns area. Body: `{ "outcome": "resellable", "conditionFound"?: "opened" }` for every line, or per line
  * `{ "lines": [{ "sku": "EAR-01", "outcome": "damaged", "conditionFound": "damaged", "note": "…" }] }`
  * (`index` instead of `sku` when one SKU is on several lines). Every line needs an outcome.
  */
@@ -56,7 +56,10 @@ function verdictsFor(items: RmaItem[], body: Record<string, unknown>): (LineVerd
   const verdicts: (LineVerdict | undefined)[] = items.map(() => undefined);
   if (body.outcome !== undefined) {
     if (!isOneOf(OUTCOMES, body.outcome)) throw invalidInput('outcome', `expected ${OUTCOMES.join(' or ')}`);
-    verdicts.fill({ outcome: body.outcome });
+    if (body.conditionFound !== undefined && !isOneOf(RETURN_CONDITIONS, body.conditionFound)) {
+      throw invalidInput('conditionFound', `expected one of ${RETURN_CONDITIONS.join(', ')}`);
+    }
+    verdicts.fill({ outcome: body.outcome, ...(body.conditionFound !== undefined ? { conditionFound: body.conditionFound as ReturnCondition } : {}) });
   }
   if (body.lines !== undefined) {
     if (!Array.isArray(body.lines)) throw invalidInput('lines', 'expected an array');

@@ -27,6 +27,8 @@ function factsOf(order: OrderRecord): OrderSlaFacts | null {
     ...(order.destination ? { destination: order.destination as Destination } : {}),
     ...(order.fulfillment ? { fulfillment: order.fulfillment as FulfillmentState } : {}),
     ...(order.shippedAt ? { shippedAt: order.shippedAt } : {}),
+    ...(order.labelCreatedAt ? { labelCreatedAt: order.labelCreatedAt } : {}),
+    ...(order.lastCarrierScanAt ? { lastCarrierScanAt: order.lastCarrierScanAt } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ import { migration as createRmas } from './202611220730-create-rmas.js';
 import { migration as createMacros } from './202611220840-create-macros.js';
 import { migration as createCaseLogs } from './202611220900-create-case-logs.js';
 import { migration as createEmailMessages } from './202611221000-create-email-messages.js';
+import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
+import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -27,4 +29,6 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611220840-create-macros': createMacros,
   '202611220900-create-case-logs': createCaseLogs,
   '202611221000-create-email-messages': createEmailMessages,
+  '202611221020-add-rma-alerts': addRmaAlerts,
+  '202611221025-add-order-label-scan': addOrderLabelScan,
 };

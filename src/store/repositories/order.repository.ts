@@ -16,6 +16,9 @@ export interface OrderRecord {
   destination: string | null;
   neededBy: string | null;
   failedDeliveries: number;
+  /** R003-05: the label's creation and the carrier's last movement scan. */
+  labelCreatedAt: string | null;
+  lastCarrierScanAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -37,6 +40,8 @@ function toOrder(row: Selectable<OrdersTable>): OrderRecord {
     destination: row.destination,
     neededBy: row.needed_by,
     failedDeliveries: Number(row.failed_deliveries),
+    labelCreatedAt: row.label_created_at ?? null,
+    lastCarrierScanAt: row.last_carrier_scan_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -55,6 +60,8 @@ function columns(fields: OrderFields) {
   if (fields.destination !== undefined) c.destination = fields.destination;
   if (fields.neededBy !== undefined) c.needed_by = fields.neededBy;
   if (fields.failedDeliveries !== undefined) c.failed_deliveries = fields.failedDeliveries;
+  if (fields.labelCreatedAt !== undefined) c.label_created_at = fields.labelCreatedAt;
+  if (fields.lastCarrierScanAt !== undefined) c.last_carrier_scan_at = fields.lastCarrierScanAt;
   return c;
 }
 

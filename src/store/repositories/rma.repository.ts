@@ -42,6 +42,8 @@ export interface RmaRecord {
   dueAt: string | null;
   warnAt: string | null;
   dueJson: string;
+  /** The next instant a warning or breach of this state is pending (issue 6 item 5). */
+  alertAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -91,6 +93,7 @@ function toRma(row: Selectable<RmasTable>): RmaRecord {
     dueAt: row.due_at,
     warnAt: row.warn_at,
     dueJson: row.due_json,
+    alertAt: row.alert_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -134,6 +137,7 @@ const COLUMN_OF: Record<keyof RmaPatch | 'number' | 'orderId' | 'orderNumber' | 
   dueAt: 'due_at',
   warnAt: 'warn_at',
   dueJson: 'due_json',
+  alertAt: 'alert_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 };
@@ -170,6 +174,26 @@ export async function findRmaForUpdate(db: Executor, number: string, dialect: 's
   if (dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row && toRma(row);
+}
+
+export async function findRmaByIdForUpdate(db: Executor, id: number, dialect: 'sqlite' | 'postgres'): Promise<RmaRecord | undefined> {
+  let q = db.selectFrom('rmas').selectAll().where('id', '=', id);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && toRma(row);
+}
+
+/** RMAs with a warning or breach pending by `until`, earliest first: a range scan of rmas_alert. */
+export async function listRmasWithAlertsDue(db: Executor, input: { until: string; limit: number }): Promise<RmaRecord[]> {
+  const rows = await db
+    .selectFrom('rmas')
+    .selectAll()
+    .where('alert_at', 'is not', null)
+    .where('alert_at', '<=', input.until)
+    .orderBy('alert_at')
+    .limit(input.limit)
+    .execute();
+  return rows.map(toRma);
 }
 
 export async function updateRma(db: Executor, id: number, patch: RmaPatch): Promise<RmaRecord> {
