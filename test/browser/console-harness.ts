@@ -127,3 +127,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Accessibility checks a flow can make on what is on screen: form controls without a label (visible
+ * label, aria-label or aria-labelledby), and content wider than the window (nothing may scroll
+ * sideways at 1280×800).
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const problems = [];
+    for (const el of document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')) {
+      const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+      if (!named) problems.push('unlabelled ' + el.outerHTML.slice(0, 120));
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      problems.push('page wider than the window: ' + document.documentElement.scrollWidth + 'px > ' + window.innerWidth + 'px');
+    }
+    return problems;
+  })()`);
+}

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiAs, CHROMIUM, openDesk, screenshot, signIn, type Desk } from './console-harness.js';
+import { apiAs, CHROMIUM, layoutProblems, openDesk, screenshot, signIn, type Desk } from './console-harness.js';
 
 // Returns and the restricted log in the browser (issue 8): the four-eyes rule over 500.00 on a
 // refund (R004-08) and the chargebacks & fraud log only back office and compliance see (R000-08).
@@ -43,6 +43,7 @@ describe.runIf(existsSync(CHROMIUM))('returns and compliance in a real browser',
     await quote.getByText('Eligible').waitFor();
     expect(await quote.getByTestId('refund-total').textContent()).toBe('$702.00');
     expect(await quote.getByText('R004-08').count()).toBeGreaterThan(0);
+    expect(await layoutProblems(agent)).toEqual([]);
     await screenshot(agent, 'h0-agent-quotes-a-return');
     await form.getByLabel("Last 4 digits of the customer's phone").fill('4821');
     await form.getByRole('button', { name: 'Request RMA' }).click();
@@ -63,6 +64,7 @@ describe.runIf(existsSync(CHROMIUM))('returns and compliance in a real browser',
     await leadCard.getByTestId('rma-state').filter({ hasText: 'Requested' }).waitFor();
     await leadCard.getByRole('form', { name: 'Approve the return' }).getByRole('button', { name: 'Approve' }).click();
     await leadCard.getByTestId('rma-state').filter({ hasText: 'Approved' }).waitFor();
+    expect(await layoutProblems(lead)).toEqual([]);
     await leadCard.getByText('Supervisor approval given.').waitFor();
     await leadCard.getByText(/by Lee Lead/).first().waitFor();
     await lead.getByRole('region', { name: 'Timeline' }).getByText(`approved return ${rmaNumber}`).waitFor();
@@ -86,6 +88,7 @@ describe.runIf(existsSync(CHROMIUM))('returns and compliance in a real browser',
     await compliance.getByRole('link', { name: 'Compliance report' }).click();
     await compliance.getByRole('heading', { name: 'Compliance report', level: 1 }).waitFor();
     expect(await compliance.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe('/api/v1/reports/compliance?format=csv');
+    expect(await layoutProblems(compliance)).toEqual([]);
     await screenshot(compliance, 'k-compliance-report');
     await compliance.close();
 

@@ -6,7 +6,7 @@ import { formatDate, humanize } from '../../lib/format';
 import { Link, navigate } from '../../app/router';
 
 /** Above this many rows only the visible window (plus a margin) is in the DOM (issue 8: 10,000 cases). */
-export const WINDOW_THRESHOLD = 200;
+export const WINDOW_THRESHOLD = 120;
 const OVERSCAN = 15;
 const ROW_HEIGHT_GUESS = 44;
 /** The next page is fetched while this many rows are still below the visible ones. */
@@ -77,17 +77,27 @@ export function QueueTable({ items, active, focusToken, assigneeOf, onPick, onNe
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_GUESS);
   const [range, setRange] = useState({ start: 0, end: Math.min(items.length, 60) });
 
-  const measure = useCallback(() => {
+  // The scroll path reads only scrollTop and clientHeight: the row height is measured once per
+  // layout change (first windowed render, resize), so scrolling forces no extra layout.
+  const rowHeightRef = useRef(rowHeight);
+  rowHeightRef.current = rowHeight;
+  const updateRange = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const first = el.querySelector<HTMLTableRowElement>('tbody tr.row');
-    const h = first?.getBoundingClientRect().height;
-    const rh = h && h > 10 ? h : ROW_HEIGHT_GUESS;
-    if (Math.abs(rh - rowHeight) > 0.5) setRowHeight(rh);
+    const rh = rowHeightRef.current;
     const start = Math.max(0, Math.floor(el.scrollTop / rh) - OVERSCAN);
     const end = Math.min(items.length, Math.ceil((el.scrollTop + el.clientHeight) / rh) + OVERSCAN);
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
-  }, [items.length, rowHeight]);
+  }, [items.length]);
+  const measure = useCallback(() => {
+    const h = scroller.current?.querySelector<HTMLTableRowElement>('tbody tr.row')?.getBoundingClientRect().height;
+    const rh = h && h > 10 ? h : ROW_HEIGHT_GUESS;
+    if (Math.abs(rh - rowHeightRef.current) > 0.5) {
+      rowHeightRef.current = rh;
+      setRowHeight(rh);
+    }
+    updateRange();
+  }, [updateRange]);
 
   useLayoutEffect(() => {
     if (windowed) measure();
@@ -112,7 +122,7 @@ export function QueueTable({ items, active, focusToken, assigneeOf, onPick, onNe
       const top = active * rowHeight;
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + rowHeight > el.scrollTop + el.clientHeight - head) el.scrollTop = top + rowHeight - el.clientHeight + head;
-      measure();
+      updateRange();
     }
   }, [focusToken]); // only a keyboard move scrolls; `active` changes with it
   useEffect(() => {
@@ -138,7 +148,7 @@ export function QueueTable({ items, active, focusToken, assigneeOf, onPick, onNe
   }, [items.length, checkNearEnd]);
 
   const onScroll = (_e: UIEvent) => {
-    if (windowed) measure();
+    if (windowed) updateRange();
     checkNearEnd();
   };
   const start = windowed ? range.start : 0;

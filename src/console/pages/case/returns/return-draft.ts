@@ -1,5 +1,3 @@
-import { ApiError } from '../../../api/client';
-
 // What the returns form holds, and the quote request (returns-quote.md § Request) it becomes. Amounts
 // stay the decimal strings the person typed: the server parses them in the order's currency and names
 // the field it cannot read, which the form maps back onto the line it came from.
@@ -91,12 +89,6 @@ export function toFormField(field: string | undefined, returnedLine: number[]): 
   if (field === 'order.items') return 'lines';
   if (field.startsWith('order.')) return field.slice('order.'.length);
   return field;
-}
-
-export function withFormField(error: ApiError | null, returnedLine: number[]): ApiError | null {
-  if (!error?.field) return error;
-  const mapped = toFormField(error.field, returnedLine);
-  return mapped === error.field ? error : new ApiError(error.status, error.code, error.message, mapped);
 }
 
 /** An ISO instant as a datetime-local value in the browser's zone (minutes). */

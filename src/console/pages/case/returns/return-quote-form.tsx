@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { RETURN_CONDITIONS, RETURN_REASONS } from '../../../../domain/returns/return-vocabulary.js';
-import { api, type ApiError } from '../../../api/client';
+import { api, ApiError } from '../../../api/client';
 import type { CaseDetail } from '../../../api/types';
 import type { Quote, Rma } from '../../../api/returns-types';
 import { useSession } from '../../../app/session';
@@ -8,7 +8,7 @@ import { Field, FormError } from '../../../components/fields';
 import { formatDateTime, humanize, localInputToIso } from '../../../lib/format';
 import { useSubmit } from '../../../lib/use-submit';
 import { QuoteResult } from './quote-result';
-import { buildQuoteRequest, isoToLocalInput, newLine, withFormField, type LineDraft, type ReturnDraft } from './return-draft';
+import { buildQuoteRequest, isoToLocalInput, newLine, toFormField, type LineDraft, type ReturnDraft } from './return-draft';
 
 // The returns form on a case (R004-02..R004-08): the order's lines as bought, what comes back and
 // why, quoted under the policy in force; then, for those who work returns, requested as an RMA
@@ -16,6 +16,12 @@ import { buildQuoteRequest, isoToLocalInput, newLine, withFormField, type LineDr
 
 const CATEGORY_SUGGESTIONS = ['general', 'apparel', 'jewelry', 'beauty', 'electronics', 'gift_card', 'final_sale', 'personalized'];
 const LINE_COLUMNS = ['sku', 'productCategory', 'unitPrice', 'quantity', 'tax', 'returnQuantity', 'condition', 'reason'] as const;
+
+function withFormField(error: ApiError | null, returnedLine: number[]): ApiError | null {
+  if (!error?.field) return error;
+  const mapped = toFormField(error.field, returnedLine);
+  return mapped === error.field ? error : new ApiError(error.status, error.code, error.message, mapped);
+}
 
 function initialDraft(c: CaseDetail): ReturnDraft {
   return {
