@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type StartedServer } from '../../src/http/start-server.js';
-import { openStore } from '../../src/store/database.js';
+import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { SYSTEM_ACTOR } from '../../src/services/actor.js';
 import { createUser } from '../../src/services/users/create-user.js';
@@ -45,7 +45,7 @@ export function ensureConsoleBuilt(): string {
 
 export interface Desk {
   url: string;
-  emails: { agent: string; lead: string; admin: string; supplier: string };
+  emails: { agent: string; lead: string; admin: string; supplier: string; compliance: string };
   supplierTeamId: string;
   /** The lead's API token, to set up cases the way an integration would. */
   leadToken: string;
@@ -53,8 +53,13 @@ export interface Desk {
   close(): Promise<void>;
 }
 
+export interface DeskOptions {
+  /** Writes more to the fresh desk before the server starts (e.g. 10,000 cases). */
+  seed?(store: Store): Promise<void>;
+}
+
 /** A real server on a fresh SQLite desk with one person per role the flows need, and Chromium. */
-export async function openDesk(): Promise<Desk> {
+export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const consoleDir = ensureConsoleBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'ladder-browser-'));
   const config = loadConfig({ LADDER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40) });
@@ -63,12 +68,16 @@ export async function openDesk(): Promise<Desk> {
   await migrateToLatest(store);
   const firstLine = await createTeam(store, SYSTEM_ACTOR, { key: 'first_line', name: 'First line', kind: 'support' });
   const supplierTeam = await createTeam(store, SYSTEM_ACTOR, { key: 'supplier', name: 'Fulfillment supplier', kind: 'supplier' });
-  const emails = { agent: 'agent@browser.test', lead: 'lead@browser.test', admin: 'admin@browser.test', supplier: 'supplier@browser.test' };
+  const emails = {
+    agent: 'agent@browser.test', lead: 'lead@browser.test', admin: 'admin@browser.test', supplier: 'supplier@browser.test', compliance: 'compliance@browser.test',
+  };
   await createUser(store, SYSTEM_ACTOR, { email: emails.agent, name: 'Avery Agent', role: 'agent', password: PASSWORD, teamId: Number(firstLine.id) });
   await createUser(store, SYSTEM_ACTOR, { email: emails.lead, name: 'Lee Lead', role: 'lead', password: PASSWORD });
   await createUser(store, SYSTEM_ACTOR, { email: emails.admin, name: 'Ada Admin', role: 'admin', password: PASSWORD });
   await createUser(store, SYSTEM_ACTOR, { email: emails.supplier, name: 'Sam Supplier', role: 'supplier', password: PASSWORD, teamId: Number(supplierTeam.id) });
+  await createUser(store, SYSTEM_ACTOR, { email: emails.compliance, name: 'Cora Compliance', role: 'compliance', password: PASSWORD });
   const { token: leadToken } = await createApiToken(store, SYSTEM_ACTOR, { email: emails.lead, name: 'browser-suite' });
+  await options.seed?.(store);
   await store.close();
 
   const server: StartedServer = await startServer({ config, consoleDir });
@@ -117,4 +126,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // From the top: a full-page capture of a scrolled page paints the sticky bars mid-page.
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Accessibility checks a flow can make on what is on screen: form controls without a label (visible
+ * label, aria-label or aria-labelledby), and content wider than the window (nothing may scroll
+ * sideways at 1280×800).
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const problems = [];
+    for (const el of document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')) {
+      const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+      if (!named) problems.push('unlabelled ' + el.outerHTML.slice(0, 120));
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      problems.push('page wider than the window: ' + document.documentElement.scrollWidth + 'px > ' + window.innerWidth + 'px');
+    }
+    return problems;
+  })()`);
 }

@@ -6,7 +6,20 @@ export interface QueueDef {
   label: string;
   /** The GET /api/v1/cases filters that define the queue; the user's filters narrow it further. */
   query: Record<string, string | boolean>;
+  /** Said under the heading, e.g. who may see a restricted list. */
+  description?: string;
 }
+
+/**
+ * The chargebacks & fraud log (R000-08): restricted cases, which the server lists only to those
+ * holding restricted.read (back office, compliance, leadership, admin) and answers 404 to anyone else.
+ */
+export const RESTRICTED_QUEUE: QueueDef = {
+  key: 'chargebacks-fraud',
+  label: 'Chargebacks & fraud',
+  query: { category: 'chargeback,fraud' },
+  description: 'Restricted log (R000-08): platform chargebacks, chargeback-service cases and high-risk orders. Only back office, compliance, leadership and admins see these cases.',
+};
 
 /**
  * The left-nav queues for this person. The server decides what each person may see; the console

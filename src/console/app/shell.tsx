@@ -5,12 +5,13 @@ import { CasePage } from '../pages/case/case-page';
 import { NewCasePage } from '../pages/new-case-page';
 import { ShiftPage } from '../pages/shift/shift-page';
 import { Link, matchPath, navigate, usePath } from './router';
-import { queuesFor } from './queues';
+import { queuesFor, RESTRICTED_QUEUE } from './queues';
 import { useSession } from './session';
 
 // Administration is rarely opened and never by most roles: its code loads on first visit.
 const AdminPage = lazy(() => import('../pages/admin/admin-page'));
 const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page'));
+const ComplianceReportPage = lazy(() => import('../pages/compliance/compliance-report-page'));
 
 export function Shell() {
   const session = useSession();
@@ -49,6 +50,15 @@ export function Shell() {
     page = session.can('cases.read') && session.user.role !== 'supplier' ? (
       <Suspense fallback={<p className="loading">Loading the dashboard…</p>}>
         <DashboardPage />
+      </Suspense>
+    ) : <NotFound />;
+  } else if (path === '/compliance/chargebacks-fraud') {
+    // R000-08: the server hides these cases from everyone else; the console does not offer the page.
+    page = session.can('restricted.read') ? <QueuePage key={RESTRICTED_QUEUE.key} queue={RESTRICTED_QUEUE} /> : <NotFound />;
+  } else if (path === '/compliance/report') {
+    page = session.can('audit.read') ? (
+      <Suspense fallback={<p className="loading">Loading the compliance report…</p>}>
+        <ComplianceReportPage />
       </Suspense>
     ) : <NotFound />;
   } else if (path === '/admin' || (params = matchPath('/admin/:tab', path))) {
@@ -95,6 +105,15 @@ export function Shell() {
             <ul>
               <li><Link to="/shift" aria-current={current('/shift')}>Shift &amp; handoff</Link></li>
               <li><Link to="/dashboard" aria-current={current('/dashboard')}>Dashboard</Link></li>
+            </ul>
+          </>
+        ) : null}
+        {session.can('restricted.read') || session.can('audit.read') ? (
+          <>
+            <h2 className="nav-heading">Compliance</h2>
+            <ul>
+              {session.can('restricted.read') ? <li><Link to="/compliance/chargebacks-fraud" aria-current={current('/compliance/chargebacks-fraud')}>Chargebacks &amp; fraud</Link></li> : null}
+              {session.can('audit.read') ? <li><Link to="/compliance/report" aria-current={current('/compliance/report')}>Compliance report</Link></li> : null}
             </ul>
           </>
         ) : null}

@@ -12,6 +12,7 @@ import { CustomerPanel, OrderPanel } from './customer-panel';
 import { Timeline } from './timeline';
 import { Composer } from './composer';
 import { CaseActions } from './case-actions';
+import { CaseReturns } from './returns/case-returns';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const session = useSession();
@@ -50,6 +51,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <div className="case-grid">
         <div className="case-main">
           {session.can('cases.reply') || session.can('cases.note') ? <Composer c={c} onUpdated={onUpdated} /> : null}
+          <CaseReturns c={c} onCaseChanged={resource.reload} />
           <Timeline c={c} />
         </div>
         <aside className="case-side" aria-label="Decision, customer and actions">

@@ -82,11 +82,31 @@ export function describe(e: TimelineEntry, names: Names): string {
       return `${who} attached ${str(d.fileName)} (${formatBytes(Number(d.sizeBytes) || 0)})${d.note ? `: ${tail(d.note)}.` : '.'}`;
     case 'promise_set':
       return `${who} promised “${str(d.promisedResolution)}” by ${formatDateTime(str(d.promisedBy))}.`;
+    case 'rma_changed':
+      return rmaSentence(who, d);
     case 'fields_changed':
       return `${who} updated ${Object.keys(d).map(humanize).join(', ') || 'the case'}.`;
     default:
       return `${who}: ${humanize(e.type)}.`;
   }
+}
+
+const RMA_VERB: Record<string, string> = {
+  request: 'requested return', approve: 'approved return', deny: 'denied return', cancel: 'cancelled return',
+  send_label: 'sent the label for return', ship: 'marked in transit return', receive: 'received return',
+  inspect: 'inspected return', refund: 'refunded return', credit: 'paid as store credit return',
+};
+
+/** An RMA move on the case (R004-05..R004-08); amounts are minor units and shown with the money panel. */
+function rmaSentence(who: string, d: Record<string, unknown>): string {
+  const verb = RMA_VERB[str(d.event)] ?? `changed return`;
+  const extra = [
+    d.approvalRequired === true ? 'needs a supervisor’s approval' : null,
+    d.supervisorApproval === true ? 'supervisor approval' : null,
+    d.reason ? tail(d.reason) : null,
+    d.trackingNumber ? `tracking ${str(d.trackingNumber)}` : null,
+  ].filter(Boolean);
+  return `${who} ${verb} ${str(d.rma)}${extra.length ? ` — ${extra.join('; ')}` : ''}.`;
 }
 
 /** R000-10: a reply sent from a macro says so, and whether it was fitted or pasted as is. */

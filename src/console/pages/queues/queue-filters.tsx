@@ -21,7 +21,9 @@ const SORTS: { value: Filters['sort']; label: string }[] = [
 const TYPING_DELAY_MS = 300;
 
 /** Text filters wait for a pause in typing so each keystroke does not query the server. */
-export function QueueFilters({ value, onChange, searchRef }: { value: Filters; onChange(f: Filters): void; searchRef: RefObject<HTMLInputElement | null> }) {
+export function QueueFilters({ value, onChange, searchRef, showCategory = true }: {
+  value: Filters; onChange(f: Filters): void; searchRef: RefObject<HTMLInputElement | null>; showCategory?: boolean;
+}) {
   const id = useId();
   const [q, setQ] = useState(value.q);
   const [category, setCategory] = useState(value.category);
@@ -55,13 +57,13 @@ export function QueueFilters({ value, onChange, searchRef }: { value: Filters; o
           {PRIORITIES.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
       </div>
-      <div className="field">
+      {showCategory ? <div className="field">
         <label htmlFor={`${id}-category`}>Category</label>
         <input id={`${id}-category`} list={`${id}-categories`} placeholder="Any category" value={category} onChange={(e) => setCategory(e.target.value)} />
         <datalist id={`${id}-categories`}>
           {CATEGORIES.map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
         </datalist>
-      </div>
+      </div> : null}
       <div className="field">
         <label htmlFor={`${id}-sort`}>Sort</label>
         <select id={`${id}-sort`} value={value.sort} onChange={(e) => onChange({ ...value, sort: e.target.value as Filters['sort'] })}>

@@ -8,7 +8,8 @@ import { ErrorNote } from '../../components/fields';
 import { QueueFilters, type Filters } from './queue-filters';
 import { QueueTable } from './queue-table';
 
-const PAGE_SIZE = 100;
+// Keyset pages (the server's cursor), fetched as the reader scrolls towards the end.
+const PAGE_SIZE = 200;
 const EMPTY_FILTERS: Filters = { status: '', priority: '', category: '', q: '', sort: 'created' };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -30,13 +31,16 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
   const [focusToken, setFocusToken] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const request = useRef(0);
+  const fixedCategory = queue.query.category !== undefined;
 
   useEffect(() => {
     document.title = `${queue.label} · Ladder`;
   }, [queue.label]);
 
+  const inFlight = useRef(false);
   const load = useCallback(async (cursor: string | null) => {
     const ticket = ++request.current;
+    inFlight.current = true;
     setLoading(true);
     setError(null);
     try {
@@ -44,7 +48,8 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
         ...queue.query,
         status: filters.status || undefined,
         priority: filters.priority || undefined,
-        category: filters.category.trim() || undefined,
+        // A queue that fixes the category (the restricted log) is never widened by the filter.
+        ...(fixedCategory ? {} : { category: filters.category.trim() || undefined }),
         q: filters.q.trim() || undefined,
         sort: filters.sort,
         limit: PAGE_SIZE,
@@ -57,9 +62,12 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
     } catch (err) {
       if (ticket === request.current) setError(err instanceof ApiError ? err : new ApiError(0, 'client_error', String(err)));
     } finally {
-      if (ticket === request.current) setLoading(false);
+      if (ticket === request.current) {
+        inFlight.current = false;
+        setLoading(false);
+      }
     }
-  }, [queue, filters]);
+  }, [queue, filters, fixedCategory]);
 
   useEffect(() => {
     void load(null);
@@ -105,6 +113,16 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const cursorRef = useRef(nextCursor);
+  cursorRef.current = nextCursor;
+  const errorRef = useRef(error);
+  errorRef.current = error;
+  const loadNext = useCallback(() => {
+    // One page at a time, and not again after a failure until the reader asks (Load more).
+    if (inFlight.current || !cursorRef.current || errorRef.current) return;
+    void load(cursorRef.current);
+  }, [load]);
+
   const assigneeOf = useCallback((c: CaseSummary) => userLabel(directory, session.user, c.assigneeId), [directory, session.user]);
 
   return (
@@ -116,13 +134,14 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
           <span className="kbd-hint"> · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search</span>
         </p>
       </div>
-      <QueueFilters value={filters} onChange={setFilters} searchRef={searchRef} />
+      {queue.description ? <p className="notice restricted-note">{queue.description}</p> : null}
+      <QueueFilters value={filters} onChange={setFilters} searchRef={searchRef} showCategory={!fixedCategory} />
       <ErrorNote error={error} title="Could not load the queue." />
       {!loading && !error && items.length === 0 ? (
         <p className="empty">No cases here{filters.q || filters.status || filters.priority || filters.category ? ' with these filters' : ''}.</p>
       ) : null}
       {items.length > 0 ? (
-        <QueueTable items={items} active={active} focusToken={focusToken} assigneeOf={assigneeOf} onPick={setActive} />
+        <QueueTable items={items} active={active} focusToken={focusToken} assigneeOf={assigneeOf} onPick={setActive} onNearEnd={loadNext} />
       ) : null}
       {nextCursor ? (
         <div className="load-more">

@@ -5,10 +5,22 @@ import { DueCountdown } from '../../components/due-countdown';
 import { formatDate, humanize } from '../../lib/format';
 import { Link, navigate } from '../../app/router';
 
-/** Above this many rows only the visible window (plus a margin) is in the DOM. */
-export const WINDOW_THRESHOLD = 200;
+/** Above this many rows only the visible window (plus a margin) is in the DOM (issue 8: 10,000 cases). */
+export const WINDOW_THRESHOLD = 120;
 const OVERSCAN = 15;
 const ROW_HEIGHT_GUESS = 44;
+/** The next page is fetched while this many rows are still below the visible ones. */
+const PREFETCH_ROWS = 60;
+
+// `localStorage['ladder.queueWindowing'] = 'off'` renders every row: the naive baseline that
+// bench/console-scroll.bench.ts measures the windowed table against in the same run.
+const windowingOff = (() => {
+  try {
+    return window.localStorage.getItem('ladder.queueWindowing') === 'off';
+  } catch {
+    return false;
+  }
+})();
 
 interface RowProps {
   item: CaseSummary;
@@ -24,6 +36,7 @@ const QueueRow = memo(function QueueRow({ item, index, selected, assignee, onPic
   return (
     <tr
       data-index={index}
+      aria-rowindex={index + 2}
       className={selected ? 'row selected' : 'row'}
       onClick={(e) => {
         onPick(index);
@@ -54,25 +67,37 @@ export interface QueueTableProps {
   focusToken: number;
   assigneeOf(item: CaseSummary): string;
   onPick(index: number): void;
+  /** Called when the rows below the visible ones run low: the next page (keyset cursor) is due. */
+  onNearEnd?(): void;
 }
 
-export function QueueTable({ items, active, focusToken, assigneeOf, onPick }: QueueTableProps) {
+export function QueueTable({ items, active, focusToken, assigneeOf, onPick, onNearEnd }: QueueTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const windowed = items.length > WINDOW_THRESHOLD;
+  const windowed = items.length > WINDOW_THRESHOLD && !windowingOff;
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_GUESS);
   const [range, setRange] = useState({ start: 0, end: Math.min(items.length, 60) });
 
-  const measure = useCallback(() => {
+  // The scroll path reads only scrollTop and clientHeight: the row height is measured once per
+  // layout change (first windowed render, resize), so scrolling forces no extra layout.
+  const rowHeightRef = useRef(rowHeight);
+  rowHeightRef.current = rowHeight;
+  const updateRange = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const first = el.querySelector<HTMLTableRowElement>('tbody tr.row');
-    const h = first?.getBoundingClientRect().height;
-    const rh = h && h > 10 ? h : ROW_HEIGHT_GUESS;
-    if (Math.abs(rh - rowHeight) > 0.5) setRowHeight(rh);
+    const rh = rowHeightRef.current;
     const start = Math.max(0, Math.floor(el.scrollTop / rh) - OVERSCAN);
     const end = Math.min(items.length, Math.ceil((el.scrollTop + el.clientHeight) / rh) + OVERSCAN);
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
-  }, [items.length, rowHeight]);
+  }, [items.length]);
+  const measure = useCallback(() => {
+    const h = scroller.current?.querySelector<HTMLTableRowElement>('tbody tr.row')?.getBoundingClientRect().height;
+    const rh = h && h > 10 ? h : ROW_HEIGHT_GUESS;
+    if (Math.abs(rh - rowHeightRef.current) > 0.5) {
+      rowHeightRef.current = rh;
+      setRowHeight(rh);
+    }
+    updateRange();
+  }, [updateRange]);
 
   useLayoutEffect(() => {
     if (windowed) measure();
@@ -97,7 +122,7 @@ export function QueueTable({ items, active, focusToken, assigneeOf, onPick }: Qu
       const top = active * rowHeight;
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + rowHeight > el.scrollTop + el.clientHeight - head) el.scrollTop = top + rowHeight - el.clientHeight + head;
-      measure();
+      updateRange();
     }
   }, [focusToken]); // only a keyboard move scrolls; `active` changes with it
   useEffect(() => {
@@ -109,7 +134,23 @@ export function QueueTable({ items, active, focusToken, assigneeOf, onPick }: Qu
     if (!windowed) link.closest('tr')?.scrollIntoView({ block: 'nearest' });
   }, [focusToken, range]);
 
-  const onScroll = windowed ? (_e: UIEvent) => measure() : undefined;
+  const nearEnd = useRef(onNearEnd);
+  nearEnd.current = onNearEnd;
+  const checkNearEnd = useCallback(() => {
+    const el = scroller.current;
+    if (!el || !nearEnd.current) return;
+    const below = el.scrollHeight - (el.scrollTop + el.clientHeight);
+    if (below < PREFETCH_ROWS * rowHeight) nearEnd.current();
+  }, [rowHeight]);
+  // A page that arrived while the reader was already at the bottom asks for the next one at once.
+  useEffect(() => {
+    checkNearEnd();
+  }, [items.length, checkNearEnd]);
+
+  const onScroll = (_e: UIEvent) => {
+    if (windowed) updateRange();
+    checkNearEnd();
+  };
   const start = windowed ? range.start : 0;
   const end = windowed ? range.end : items.length;
   const rows = [];
@@ -122,7 +163,7 @@ export function QueueTable({ items, active, focusToken, assigneeOf, onPick }: Qu
     <div className={windowed ? 'queue-scroll windowed' : 'queue-scroll'} ref={scroller} onScroll={onScroll}>
       <table className="queue-table" aria-rowcount={items.length + 1}>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">Priority</th>
             <th scope="col">Level</th>
             <th scope="col">Status</th>
