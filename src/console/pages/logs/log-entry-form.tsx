@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { LogEntry, LogFieldValue, LogTypeDescription } from '../../api/log-types';
 import { Field, FormError } from '../../components/fields';
 import { DueCountdown } from '../../components/due-countdown';
-import { humanize } from '../../lib/format';
+import { formatDateTime, humanize } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
 import { LogFieldInput, sameDraft, toDraft, toWire, type Draft } from './log-field-input';
 
@@ -35,7 +35,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
   const submit = useSubmit();
   const path = `/cases/${encodeURIComponent(entry.caseId)}/log`;
 
-  const changed = type.fields.filter((f) => f.youMayEdit && !sameDraft(drafts[f.key] ?? '', saved[f.key] ?? ''));
+  const changed = type.fields.filter((f) => f.youMayEdit && !entry.terminal && !sameDraft(drafts[f.key] ?? '', saved[f.key] ?? ''));
   const neededBy = new Map<string, string>();
   for (const m of entry.nextMoves) for (const u of m.missing) if (!neededBy.has(u.field)) neededBy.set(u.field, `${u.message} — to ${m.label.toLowerCase()}`);
 
@@ -75,7 +75,12 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
   };
 
   const moves = entry.nextMoves.filter((m) => m.allowed);
-  const fieldNames = [...type.fields.map((f) => `fields.${f.key}`), 'note', ...[...evidence.keys()].map((k) => `evidence.${k}`)];
+  // What this person may write is a form; what others wrote is shown as read, and fields nobody
+  // filled in that are not this person's to write are left out (issue 8 item 2: only what the task needs).
+  const open = !entry.terminal;
+  const editable = type.fields.filter((f) => f.youMayEdit && open);
+  const given = type.fields.filter((f) => !(f.youMayEdit && open) && entry.fields[f.key] !== undefined);
+  const fieldNames = [...editable.map((f) => `fields.${f.key}`), 'note', ...[...evidence.keys()].map((k) => `evidence.${k}`)];
   return (
     <form className="log-entry" onSubmit={onSave} noValidate aria-label={`${entry.typeLabel} log entry`}>
       <div className="log-status">
@@ -97,8 +102,15 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
           </ul>
         </section>
       ) : null}
+      {given.length > 0 ? (
+        <dl className="kv log-given" aria-label="Filled in by others">
+          {given.map((f) => (
+            <div key={f.key} className="kv-row"><dt>{f.label}</dt><dd>{shownValue(entry.fields[f.key])}</dd></div>
+          ))}
+        </dl>
+      ) : null}
       <div className="log-fields">
-        {type.fields.map((f) => (
+        {editable.map((f) => (
           <LogFieldInput
             key={f.key}
             def={f}
@@ -109,7 +121,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
           />
         ))}
       </div>
-      {entry.terminal ? null : (
+      {editable.length === 0 ? null : (
         <div className="form-actions">
           <button type="submit" className="button" disabled={submit.busy || changed.length === 0}>Save fields</button>
         </div>
@@ -137,6 +149,14 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
       <FormError error={submit.error} fields={fieldNames} />
     </form>
   );
+}
+
+function shownValue(value: LogFieldValue | undefined): string {
+  if (value === undefined) return '—';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return formatDateTime(value);
+  return typeof value === 'string' && /^[a-z]+(_[a-z]+)*$/.test(value) ? humanize(value) : String(value);
 }
 
 function labelOf(type: LogTypeDescription, field: string): string {

@@ -44,7 +44,7 @@ export default function LogTaskPage({ caseId, backTo }: { caseId: string; backTo
       {e?.order ? (
         <section className="panel" aria-label="Order">
           <dl className="kv">
-            {Object.entries(e.order).map(([k, v]) => (
+            {Object.entries(e.order).filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => (
               <div key={k} className="kv-row"><dt>{ORDER_LABELS[k] ?? humanize(k)}</dt><dd>{factText(k, v)}</dd></div>
             ))}
           </dl>
