@@ -9,6 +9,7 @@ import { queuesFor, RESTRICTED_QUEUE } from './queues';
 import { useSession } from './session';
 import { logQueuesFor, SUPPLIER_HOME } from './log-queues';
 import { useLogTypes } from '../lib/log-types';
+import { useSavedViews } from '../lib/saved-views';
 
 // Administration is rarely opened and never by most roles: its code loads on first visit.
 const AdminPage = lazy(() => import('../pages/admin/admin-page'));
@@ -23,6 +24,7 @@ export function Shell() {
   const path = usePath();
   const queues = useMemo(() => queuesFor(session), [session]);
   const isSupplier = session.user.role === 'supplier';
+  const views = useSavedViews(session.user.id);
   const logTypes = useLogTypes(session.user.id, session.can('logs.read'));
   const logQueues = useMemo(() => logQueuesFor(session.user.role, logTypes.data ?? []), [session.user.role, logTypes.data]);
   // The supplier lands on the entries whose move is its own (issue 8 item 2).
@@ -49,6 +51,10 @@ export function Shell() {
   if ((params = matchPath('/queues/:key', path))) {
     const queue = queues.find((q) => q.key === params!.key);
     page = queue ? <QueuePage key={queue.key} queue={queue} /> : <NotFound />;
+  } else if ((params = matchPath('/views/:id', path))) {
+    const view = views.find((v) => v.id === params!.id);
+    const queue = view ? queues.find((q) => q.key === view.queueKey) : undefined;
+    page = view && queue ? <QueuePage key={`view:${view.id}`} queue={queue} view={view} /> : <NotFound />;
   } else if ((params = matchPath('/logs/:key', path))) {
     const queue = logQueues.find((q) => q.key === params!.key) ?? (isSupplier && params.key === SUPPLIER_HOME.key ? SUPPLIER_HOME : undefined);
     page = queue ? (
@@ -122,6 +128,14 @@ export function Shell() {
             </li>
           ))}
         </ul>
+        {views.length > 0 ? (
+          <>
+            <h2 className="nav-heading">Saved views</h2>
+            <ul>
+              {views.map((v) => <li key={v.id}><Link to={`/views/${v.id}`} aria-current={current(`/views/${v.id}`)}>{v.name}</Link></li>)}
+            </ul>
+          </>
+        ) : null}
         {!isSupplier ? (
           <>
             <h2 className="nav-heading">Desk</h2>
