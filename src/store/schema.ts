@@ -523,3 +523,18 @@ export interface OrdersTable {
   /** The carrier's latest scan that moved the parcel; null while it has none. */
   last_carrier_scan_at: string | null;
 }
+
+// --- Log entry deadlines (R000-08: a chargeback's evidence due date) ---
+
+export interface CaseLogAlertsTable {
+  log_id: number;
+  /** The due instant the alert belongs to. */
+  due_at: string;
+  /** warning | breach */
+  alert: string;
+  created_at: string;
+}
+
+export interface DB {
+  case_log_alerts: CaseLogAlertsTable;
+}
