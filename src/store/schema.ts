@@ -523,3 +523,10 @@ export interface OrdersTable {
   /** The carrier's latest scan that moved the parcel; null while it has none. */
   last_carrier_scan_at: string | null;
 }
+
+// --- Outgoing webhooks for case events (issue 7 item 5): merged into WebhookEndpointsTable above ---
+export interface WebhookEndpointsTable {
+  description: string | null;
+  /** 1: also receives events about chargeback and fraud cases (R000-08). */
+  include_restricted: number;
+}
