@@ -538,3 +538,10 @@ export interface CaseLogAlertsTable {
 export interface DB {
   case_log_alerts: CaseLogAlertsTable;
 }
+
+// --- Outgoing webhooks for case events (issue 7 item 5): merged into WebhookEndpointsTable above ---
+export interface WebhookEndpointsTable {
+  description: string | null;
+  /** 1: also receives events about chargeback and fraud cases (R000-08). */
+  include_restricted: number;
+}

@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'logs.write',
   /** The inventory discrepancy report (R001-06). */
   'logs.report',
+  /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
