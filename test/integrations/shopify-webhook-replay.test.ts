@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { availableDialects } from '../support/databases.js';
+import { signShopifyBody } from '../../src/integrations/shopify/shopify-webhook-signature.js';
+import { findWebhookDelivery } from '../../src/store/repositories/webhook-delivery.repository.js';
 import { shopifyWebhookStream, webhookHeaders, type StreamWebhook } from '../support/shopify-webhook-stream.js';
 import { WEBHOOK_SECRET, countRows, createShopifyTestApp, type ShopifyTestApp } from './shopify-webhook-kit.js';
 
@@ -49,6 +51,18 @@ describe.each(dialects)('replaying Shopify webhooks on %s', (dialect) => {
       expect(Object.fromEntries(await sendAll([t.app], stream.webhooks))).toEqual({ duplicate: COUNT });
     }
     expect(await countRows(t.store)).toEqual(afterFirst);
+  });
+
+  it('an unmappable delivery among concurrent ones is stored as failed; the others of its batch are mapped', async () => {
+    const stream = shopifyWebhookStream(60, WEBHOOK_SECRET, `mixed-${dialect}`, 2_000_000);
+    const bad = { ...stream.webhooks[30]!, topic: 'orders/create', body: '{"id": 6, "note": "no name"}' };
+    bad.hmac = signShopifyBody(WEBHOOK_SECRET, bad.body);
+    const webhooks = stream.webhooks.map((w, i) => (i === 30 ? bad : w));
+    const outcomes = await sendAll([t.app], webhooks);
+    expect(Object.fromEntries(outcomes)).toEqual({ processed: 59, failed: 1 });
+    const row = await findWebhookDelivery(t.store.db, 'shopify', bad.deliveryId);
+    expect(row?.result).toEqual({ outcome: 'failed', code: 'invalid_input', field: 'name' });
+    expect(await t.store.db.selectFrom('integration_refs').selectAll().where('external_id', '=', '6').execute()).toEqual([]);
   });
 
 });
