@@ -523,3 +523,18 @@ export interface OrdersTable {
   /** The carrier's latest scan that moved the parcel; null while it has none. */
   last_carrier_scan_at: string | null;
 }
+
+// --- Order lines for platform returns (issue 6 item 7) ---
+
+export interface OrderLineSnapshotsTable {
+  order_id: number;
+  /** The platform that sent the lines ("shopify"). */
+  source: string;
+  /** { order: return-quote order section without deliveredAt, skuByLineItemId } */
+  snapshot_json: string;
+  updated_at: string;
+}
+
+export interface DB {
+  order_line_snapshots: OrderLineSnapshotsTable;
+}

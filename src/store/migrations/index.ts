@@ -12,6 +12,7 @@ import { migration as createCaseLogs } from './202611220900-create-case-logs.js'
 import { migration as createEmailMessages } from './202611221000-create-email-messages.js';
 import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
+import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611221000-create-email-messages': createEmailMessages,
   '202611221020-add-rma-alerts': addRmaAlerts,
   '202611221025-add-order-label-scan': addOrderLabelScan,
+  '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
 };
