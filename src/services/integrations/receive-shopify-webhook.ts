@@ -15,6 +15,7 @@ import { applyShopifyParcelUpdate } from './apply-shopify-parcel-update.js';
 import { syncShopifyDispute } from './sync-shopify-dispute.js';
 import { recordShopifyRefund } from './record-shopify-refund.js';
 import { recordShopifyReturn } from './record-shopify-return.js';
+import { recordShopifyReverseDelivery } from './record-shopify-reverse-delivery.js';
 import { applyShopifyPrivacyRequest } from './apply-shopify-privacy-request.js';
 import { ShopifyDeliveryBatcher } from './shopify-delivery-batcher.js';
 
@@ -64,6 +65,7 @@ const HANDLERS: Readonly<Record<string, TopicHandler>> = {
   'customers/redact': applyShopifyPrivacyRequest,
   'shop/redact': applyShopifyPrivacyRequest,
   ...Object.fromEntries(SHOPIFY_RETURN_TOPICS.map((t) => [t, recordShopifyReturn])),
+  'reverse_deliveries/attach_deliverable': recordShopifyReverseDelivery,
 };
 
 export function isMappedShopifyTopic(topic: string): boolean {

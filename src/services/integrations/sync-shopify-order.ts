@@ -3,6 +3,7 @@ import { upsertCustomer } from '../../store/repositories/customer.repository.js'
 import { claimIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
 import { claimAndLockIntegrationRef } from '../../store/repositories/webhook-delivery-batch.repository.js';
 import { mapShopifyOrder } from '../../integrations/shopify/shopify-order.mapper.js';
+import { saveShopifyOrderLines } from './shopify-order-lines.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
 import { advanceFulfillment, earliest, noteOnOpenCases } from './shopify-order-links.js';
 
@@ -46,6 +47,8 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
     ? await updateOrder(ctx.trx, existing.id, fields, ctx.at)
     : await upsertOrder(ctx.trx, record.number, fields, ctx.at);
   if (mappedId !== order.id) await setIntegrationRef(ctx.trx, ref, order.id, ctx.at);
+  const lineWarning = await saveShopifyOrderLines(ctx, order.id, payload);
+  if (lineWarning !== null) record.warnings.push(lineWarning);
 
   let notedCases: number[] = [];
   if (ctx.topic === 'orders/cancelled' && record.cancelledAt !== null && (await claimIntegrationRef(ctx.trx, shopifyRef('order_cancelled', record.shopifyOrderId), ctx.at))) {
