@@ -23,7 +23,9 @@ function draftsOf(type: LogTypeDescription, fields: Record<string, LogFieldValue
 }
 
 export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type: LogTypeDescription; onChanged(entry: LogEntry): void }) {
-  const saved = useMemo(() => draftsOf(type, entry.fields), [type, entry.fields]);
+  // Keyed by content: a refetch with the same fields keeps what the person is typing.
+  const fieldsKey = JSON.stringify(entry.fields);
+  const saved = useMemo(() => draftsOf(type, JSON.parse(fieldsKey) as Record<string, LogFieldValue>), [type, fieldsKey]);
   const [drafts, setDrafts] = useState(saved);
   // A newer entry from the server (after a save or a move) replaces what the form shows.
   const [shown, setShown] = useState(saved);
@@ -96,7 +98,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
               <li key={kind} className={e.missing ? 'evidence-missing' : 'evidence-present'}>
                 <strong>{e.missing ? 'Missing' : 'Present'}:</strong> {EVIDENCE_LABELS[kind] ?? humanize(kind)}
                 {e.missing ? <span className="small muted"> — {e.why}</span> : null}
-                {submit.error?.field === `evidence.${kind}` ? <small className="field-error" role="alert"> {submit.error.message}</small> : null}
+                {e.missing && submit.error?.field === `evidence.${kind}` ? <small className="field-error" role="alert"> {submit.error.message}</small> : null}
               </li>
             ))}
           </ul>
@@ -137,7 +139,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
           <ul className="plain-list">
             {moves.map((m) => (
               <li key={`${m.to}:${m.label}`}>
-                <button type="button" className={m.missing.length === 0 ? 'button primary' : 'button'} disabled={submit.busy} onClick={() => void onMove(m.to)}>
+                <button type="button" className={m.missing.length === 0 && !m.noteRequired ? 'button primary' : 'button'} disabled={submit.busy} onClick={() => void onMove(m.to)}>
                   {m.label}
                 </button>
                 {m.missing.length > 0 ? <span className="small muted"> Still needs: {m.missing.map((u) => labelOf(type, u.field)).join(', ')}</span> : null}
