@@ -52,6 +52,8 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     expect(await phone.getByRole('button', { name: /Cancel/ }).count()).toBe(0);
     await phone.getByRole('button', { name: 'Start sourcing from the alternatives' }).click();
     await phone.getByText('Supplier sourcing', { exact: true }).waitFor();
+    expect(await smallTapTargets(phone)).toEqual([]);
+    await screenshot(phone, 'i2-supplier-phone-task-form');
 
     // Recording a substitute outside the proposed alternatives is refused next to the field.
     await phone.getByLabel('Outcome').selectOption('substitute');
