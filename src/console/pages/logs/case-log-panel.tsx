@@ -7,7 +7,8 @@ import { useLogTypes } from '../../lib/log-types';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { LogEntryForm } from './log-entry-form';
-import { LogFieldInput, toWire, type Draft } from './log-field-input';
+import { LogFieldInput } from './log-field-input';
+import { toWire, type Draft } from './log-draft';
 
 // The case's log entry (R000-12: every request is logged with its template). Loaded apart from the
 // case (GET /cases/:id/log), and as its own chunk: the case page shows it when the role reads logs.

@@ -5,7 +5,8 @@ import { Field, FormError } from '../../components/fields';
 import { DueCountdown } from '../../components/due-countdown';
 import { formatDateTime, humanize } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
-import { LogFieldInput, sameDraft, toDraft, toWire, type Draft } from './log-field-input';
+import { LogFieldInput } from './log-field-input';
+import { sameDraft, toDraft, toWire, type Draft } from './log-draft';
 
 // The form of a case's log entry (issue 8 item 1): its template's fields, the evidence its next
 // moves need (present or missing), and the moves this person may make as buttons. A move first
