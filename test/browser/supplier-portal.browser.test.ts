@@ -13,7 +13,7 @@ const PHONE = { width: 390, height: 844 };
 async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
     const small = [];
-    for (const el of document.querySelectorAll('main button, main input, main select, main textarea, main a.entry-link, nav a')) {
+    for (const el of document.querySelectorAll('main button, main input, main select, main textarea, main a.entry-link, main a.back-link, nav a')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.height < 40) small.push(el.tagName.toLowerCase() + ' "' + (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40) + '" ' + Math.round(r.height) + 'px');

@@ -86,7 +86,8 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
   const fieldNames = [...editable.map((f) => `fields.${f.key}`), 'note', ...[...evidence.keys()].map((k) => `evidence.${k}`)];
   return (
     <form className="log-entry" onSubmit={onSave} noValidate aria-label={`${entry.typeLabel} log entry`}>
-      <div className="log-status">
+      {/* Announced when a move lands, so a screen reader hears the new state. */}
+      <div className="log-status" role="status">
         <span className="pill">{entry.stateLabel}</span>
         {entry.waitingOn ? <span className="small muted">Waiting on {humanize(entry.waitingOn)}</span> : null}
         {entry.dueAt && !entry.terminal ? <DueCountdown at={entry.dueAt} label="Log entry due" /> : null}
