@@ -29,7 +29,7 @@ describe.runIf(existsSync(CHROMIUM))('log types in a real browser', () => {
     await logged.getByText('Reported: physical check and alternatives').waitFor();
     expect(await logged.getByLabel('SKU out of stock (required)').inputValue()).toBe('HOOP-GOLD-18');
     expect(await layoutProblems(agent)).toEqual([]);
-    await screenshot(agent, 'g-agent-logs-out-of-stock');
+    await screenshot(agent, 'p1-agent-logs-out-of-stock');
     await agent.close();
 
     const lead = await signIn(desk, desk.emails.lead);
@@ -48,7 +48,7 @@ describe.runIf(existsSync(CHROMIUM))('log types in a real browser', () => {
     await form.getByLabel('Real count after a physical check').fill('0');
     await form.getByRole('button', { name: 'Propose alternatives' }).click();
     await form.getByText('Alternatives proposed').first().waitFor();
-    await screenshot(lead, 'h-lead-proposes-alternatives');
+    await screenshot(lead, 'p2-lead-proposes-alternatives');
     await lead.close();
   }, 90_000);
 
@@ -71,7 +71,7 @@ describe.runIf(existsSync(CHROMIUM))('log types in a real browser', () => {
     await evidence.getByText('Present:').waitFor();
     // The refusal about the photo is gone with the missing photo.
     expect(await evidence.getByRole('alert').count()).toBe(0);
-    await screenshot(lead, 'n-log-evidence-present');
+    await screenshot(lead, 'p7-log-evidence-present');
     await lead.close();
   }, 90_000);
 });

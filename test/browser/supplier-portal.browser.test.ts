@@ -42,7 +42,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await card.waitFor();
     expect(await layoutProblems(phone)).toEqual([]);
     expect(await smallTapTargets(phone)).toEqual([]);
-    await screenshot(phone, 'i-supplier-phone-tasks');
+    await screenshot(phone, 'p3-supplier-phone-tasks');
 
     await card.getByRole('link').click();
     await phone.getByRole('heading', { name: /Out of stock · ORD-20261202-0202/ }).waitFor();
@@ -53,7 +53,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await phone.getByRole('button', { name: 'Start sourcing from the alternatives' }).click();
     await phone.getByText('Supplier sourcing', { exact: true }).waitFor();
     expect(await smallTapTargets(phone)).toEqual([]);
-    await screenshot(phone, 'i2-supplier-phone-task-form');
+    await screenshot(phone, 'p4-supplier-phone-task-form');
 
     // Recording a substitute outside the proposed alternatives is refused next to the field.
     await phone.getByLabel('Outcome').selectOption('substitute');
@@ -65,7 +65,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await phone.getByText('Resolved', { exact: true }).waitFor();
     expect(await layoutProblems(phone)).toEqual([]);
     expect(await smallTapTargets(phone)).toEqual([]);
-    await screenshot(phone, 'j-supplier-phone-resolves-task');
+    await screenshot(phone, 'p5-supplier-phone-resolves-task');
     await phone.close();
 
     const agent = await signIn(desk, desk.emails.agent);
@@ -74,7 +74,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await log.getByText('Resolved', { exact: true }).waitFor();
     const given = log.getByRole('definition');
     expect(await given.allTextContents()).toEqual(expect.arrayContaining(['Substitute', 'CHAIN-SLV-50']));
-    await screenshot(agent, 'k-case-shows-supplier-outcome');
+    await screenshot(agent, 'p6-case-shows-supplier-outcome');
     await agent.close();
   }, 90_000);
 });
