@@ -13,6 +13,7 @@ import { migration as createEmailMessages } from './202611221000-create-email-me
 import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
 import { migration as createCaseLogAlerts } from './202612061400-create-case-log-alerts.js';
+import { migration as createIncidents } from './202612061410-create-incidents.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611221020-add-rma-alerts': addRmaAlerts,
   '202611221025-add-order-label-scan': addOrderLabelScan,
   '202612061400-create-case-log-alerts': createCaseLogAlerts,
+  '202612061410-create-incidents': createIncidents,
 };
