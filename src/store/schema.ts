@@ -579,3 +579,33 @@ export interface DB {
   incidents: IncidentsTable;
   incident_cases: IncidentCasesTable;
 }
+
+// --- Refunds/reshipments form (R000-09) ---
+
+export interface FinanceEntriesTable {
+  id: Id;
+  /** refund | reshipment */
+  kind: string;
+  /** pending_approval | approved | rejected | performed */
+  state: string;
+  case_id: number | null;
+  order_number: string | null;
+  amount_minor: Int;
+  currency: string;
+  method: string;
+  reason: string;
+  note: string | null;
+  /** The payment, voucher or tracking reference once performed. */
+  reference: string | null;
+  requested_by: number | null;
+  approved_by: number | null;
+  performed_by: number | null;
+  created_at: string;
+  approved_at: string | null;
+  performed_at: string | null;
+  updated_at: string;
+}
+
+export interface DB {
+  finance_entries: FinanceEntriesTable;
+}

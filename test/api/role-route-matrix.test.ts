@@ -68,4 +68,17 @@ describe('role × route matrix', () => {
     expect(ROLES.filter((r) => can(r, 'incidents.manage'))).toEqual(['admin', 'lead', 'escalations', 'leadership', 'back_office']);
     expect(can('supplier', 'incidents.read')).toBe(false);
   });
+
+  it('finance routes: agents record refunds, supervisors approve (four eyes in the service), compliance reads the tracker (R000-09)', () => {
+    const rows = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/finance') || r.url === '/api/v1/reports/refunds-tracker').map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+    expect(rows).toEqual([
+      'GET /api/v1/finance/entries returns.read',
+      'GET /api/v1/finance/entries/:id returns.read',
+      'GET /api/v1/reports/refunds-tracker returns.report',
+      'POST /api/v1/finance/entries returns.manage',
+      'POST /api/v1/finance/entries/:id/transitions returns.manage',
+    ]);
+    expect(can('compliance', 'returns.report') && !can('compliance', 'returns.manage')).toBe(true);
+    expect(can('supplier', 'returns.read')).toBe(false);
+  });
 });

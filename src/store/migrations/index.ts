@@ -14,6 +14,7 @@ import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
 import { migration as createCaseLogAlerts } from './202612061400-create-case-log-alerts.js';
 import { migration as createIncidents } from './202612061410-create-incidents.js';
+import { migration as createFinanceEntries } from './202612061420-create-finance-entries.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611221025-add-order-label-scan': addOrderLabelScan,
   '202612061400-create-case-log-alerts': createCaseLogAlerts,
   '202612061410-create-incidents': createIncidents,
+  '202612061420-create-finance-entries': createFinanceEntries,
 };
