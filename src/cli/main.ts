@@ -14,6 +14,7 @@ import { registerLogsCommands } from './commands/logs.command.js';
 import { registerMailCommands } from './commands/mail.command.js';
 import { registerTeamsCommands } from './commands/teams.command.js';
 import { registerWebhooksCommands } from './commands/webhooks.command.js';
+import { registerSurveyCommands } from './commands/survey.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -42,5 +43,6 @@ registerLogsCommands(program);
 registerMailCommands(program);
 registerTeamsCommands(program);
 registerWebhooksCommands(program);
+registerSurveyCommands(program);
 
 await program.parseAsync(process.argv);

@@ -23,7 +23,7 @@ describe.runIf(existsSync(CHROMIUM))('dashboard in a real browser', () => {
     const opened = lead.getByRole('region', { name: 'Cases opened', exact: true });
     await opened.getByText('2', { exact: true }).waitFor();
     expect(await lead.getByRole('region', { name: 'Repeat customers', exact: true }).getByText('1', { exact: true }).count()).toBe(1);
-    expect(await lead.getByRole('region', { name: 'CSAT', exact: true }).getByText('Not collected', { exact: true }).count()).toBe(1);
+    expect(await lead.getByRole('region', { name: 'CSAT', exact: true }).getByText('No ratings', { exact: true }).count()).toBe(1);
     expect(await lead.getByRole('img', { name: /Bar chart: 2 cases opened/ }).count()).toBe(1);
     expect(await lead.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/api/v1/reports/desk?format=csv');
 

@@ -26,6 +26,9 @@ export const CASE_EVENT_TYPES = [
   'log_moved',
   /** An auto-reply or bounce that arrived on a case's email thread: kept, never a customer message (issue 7). */
   'email_ignored',
+  /** The customer's answer to the satisfaction survey sent on resolution (issue 7 item 3, R004-09). */
+  'satisfaction_rated',
+  'satisfaction_commented',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

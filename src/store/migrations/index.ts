@@ -13,6 +13,7 @@ import { migration as createEmailMessages } from './202611221000-create-email-me
 import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
 import { migration as extendWebhookEndpoints } from './202612061430-extend-webhook-endpoints.js';
+import { migration as createSurveyInvitations } from './202612061440-create-survey-invitations.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611221020-add-rma-alerts': addRmaAlerts,
   '202611221025-add-order-label-scan': addOrderLabelScan,
   '202612061430-extend-webhook-endpoints': extendWebhookEndpoints,
+  '202612061440-create-survey-invitations': createSurveyInvitations,
 };

@@ -84,7 +84,9 @@ export default function DashboardPage() {
             <Tile label="Repeat customers" value={String(m.repeat.customers)} hint={`${plural(m.repeat.customerCases.count, 'case')} · ${plural(m.repeat.laterOffenses.count, 'later offense')}`} drill={m.repeat.customerCases} />
             <Tile label="SLA attainment" value={percentText(m.sla.attainment)} hint={`${m.sla.met.count} of ${m.sla.measured.count} resolved on time`} drill={m.sla.measured} />
             <Tile label="First-contact resolution" value={percentText(m.firstContact.rate)} hint={`${m.firstContact.firstContact.count} of ${m.firstContact.resolved.count} · target above 80%`} drill={m.firstContact.firstContact} />
-            <Tile label="CSAT" value="Not collected" wordy hint={m.csat.note} />
+            {m.csat.value === null
+              ? <Tile label="CSAT" value="No ratings" wordy hint={m.csat.note} />
+              : <Tile label="CSAT" value={percentText(m.csat.value)} hint={`${m.csat.responses} ratings · average ${m.csat.averageScore ?? '–'}/5 · target above 4.5`} />}
           </div>
 
           <section className="panel" aria-labelledby="per-day-h">

@@ -16,6 +16,6 @@ export interface DeskMetrics {
   repeat: { customers: number; customerCases: Drill; laterOffenses: Drill };
   sla: { measured: Drill; met: Drill; missed: Drill; attainment: number | null; openPastDue: Drill };
   firstContact: { resolved: Drill; firstContact: Drill; rate: number | null };
-  csat: { value: null; note: string };
+  csat: { value: number | null; responses: number; averageScore: number | null; note: string };
   definitions: Record<string, string>;
 }
