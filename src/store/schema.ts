@@ -524,6 +524,21 @@ export interface OrdersTable {
   last_carrier_scan_at: string | null;
 }
 
+// --- Log entry deadlines (R000-08: a chargeback's evidence due date) ---
+
+export interface CaseLogAlertsTable {
+  log_id: number;
+  /** The due instant the alert belongs to. */
+  due_at: string;
+  /** warning | breach */
+  alert: string;
+  created_at: string;
+}
+
+export interface DB {
+  case_log_alerts: CaseLogAlertsTable;
+}
+
 // --- Outgoing webhooks for case events (issue 7 item 5): merged into WebhookEndpointsTable above ---
 export interface WebhookEndpointsTable {
   description: string | null;
@@ -550,4 +565,19 @@ export interface SurveyInvitationsTable {
 
 export interface DB {
   survey_invitations: SurveyInvitationsTable;
+}
+
+// --- Order lines for platform returns (issue 6 item 7) ---
+
+export interface OrderLineSnapshotsTable {
+  order_id: number;
+  /** The platform that sent the lines ("shopify"). */
+  source: string;
+  /** { order: return-quote order section without deliveredAt, skuByLineItemId } */
+  snapshot_json: string;
+  updated_at: string;
+}
+
+export interface DB {
+  order_line_snapshots: OrderLineSnapshotsTable;
 }

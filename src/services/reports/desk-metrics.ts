@@ -59,7 +59,7 @@ export interface DeskMetrics {
   sla: { measured: Drill; met: Drill; missed: Drill; attainment: number | null; openPastDue: Drill };
   firstContact: { resolved: Drill; firstContact: Drill; rate: number | null };
   /** R004-09, R004-11: survey ratings given in the period; `value` is CSAT, the share of 4–5 of 5. */
-  csat: CsatSummary & { value: number | null; note: string };
+  csat: CsatSummary & { value: number | null; note: string; target: number; cases: Drill };
   definitions: Record<string, string>;
 }
 
@@ -166,7 +166,8 @@ export async function deskMetrics(store: Store, actor: Actor, input: { from?: un
   const missed = measured.filter((c) => !met.includes(c));
   const openPastDue = cases.filter((c) => c.resolvedAt === null && c.status !== 'resolved' && c.status !== 'closed' && c.resolutionDueAt !== null && c.resolutionDueAt < w.to);
   const firstContact = resolved.filter((c) => (messages.get(c.id) ?? 0) <= 1);
-  const csat = csatOf((await visibleRatings(store, scope, w.from, w.to)).map((r) => r.score));
+  const ratings = await visibleRatings(store, scope, w.from, w.to);
+  const csat = csatOf(ratings.map((r) => r.score));
 
   return {
     ...w,
@@ -182,7 +183,7 @@ export async function deskMetrics(store: Store, actor: Actor, input: { from?: un
     },
     sla: { measured: drill(measured.map((c) => c.id)), met: drill(met.map((c) => c.id)), missed: drill(missed.map((c) => c.id)), attainment: ratio(met.length, measured.length), openPastDue: drill(openPastDue.map((c) => c.id)) },
     firstContact: { resolved: drill(resolved.map((c) => c.id)), firstContact: drill(firstContact.map((c) => c.id)), rate: ratio(firstContact.length, resolved.length) },
-    csat: { ...csat, value: csat.csat, note: csat.responses === 0 ? 'No survey ratings in this period.' : `${csat.responses} ratings; target: average above 4.5/5 (R004-11).` },
+    csat: { ...csat, value: csat.csat, target: 4.5, cases: drill(ratings.map((r) => r.caseId)), note: csat.responses === 0 ? 'No survey ratings in this period.' : `${csat.responses} ratings; target: average above 4.5/5 (R004-11).` },
     definitions: DEFINITIONS,
   };
 }

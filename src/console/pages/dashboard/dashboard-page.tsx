@@ -44,6 +44,17 @@ function Tile({ label, value, hint, drill, wordy, children }: { label: string; v
   );
 }
 
+/** R004-11: CSAT above 4.5/5. Shown as a number once the desk metrics carry one (surveys). */
+function CsatTile({ csat }: { csat: DeskMetrics['csat'] }) {
+  if (typeof csat.value !== 'number') return <Tile label="CSAT" value="No ratings" wordy hint={csat.note} />;
+  const hint = [
+    csat.responses !== undefined ? plural(csat.responses, 'rating') : null,
+    typeof csat.averageScore === 'number' ? `average ${csat.averageScore} / ${csat.scale ?? 5}` : null,
+    `target above ${csat.target ?? 4.5}`,
+  ].filter(Boolean).join(' · ');
+  return <Tile label="CSAT" value={percentText(csat.value)} hint={hint} {...(csat.cases ? { drill: csat.cases } : {})} />;
+}
+
 function CountWithCases({ drill, label }: { drill: Drill; label: string }) {
   return <>{drill.count} <CaseLinks drill={drill} label={label} /></>;
 }
@@ -84,9 +95,7 @@ export default function DashboardPage() {
             <Tile label="Repeat customers" value={String(m.repeat.customers)} hint={`${plural(m.repeat.customerCases.count, 'case')} · ${plural(m.repeat.laterOffenses.count, 'later offense')}`} drill={m.repeat.customerCases} />
             <Tile label="SLA attainment" value={percentText(m.sla.attainment)} hint={`${m.sla.met.count} of ${m.sla.measured.count} resolved on time`} drill={m.sla.measured} />
             <Tile label="First-contact resolution" value={percentText(m.firstContact.rate)} hint={`${m.firstContact.firstContact.count} of ${m.firstContact.resolved.count} · target above 80%`} drill={m.firstContact.firstContact} />
-            {m.csat.value === null
-              ? <Tile label="CSAT" value="No ratings" wordy hint={m.csat.note} />
-              : <Tile label="CSAT" value={percentText(m.csat.value)} hint={`${m.csat.responses} ratings · average ${m.csat.averageScore ?? '–'}/5 · target above 4.5`} />}
+            <CsatTile csat={m.csat} />
           </div>
 
           <section className="panel" aria-labelledby="per-day-h">

@@ -16,6 +16,11 @@ export interface DeskMetrics {
   repeat: { customers: number; customerCases: Drill; laterOffenses: Drill };
   sla: { measured: Drill; met: Drill; missed: Drill; attainment: number | null; openPastDue: Drill };
   firstContact: { resolved: Drill; firstContact: Drill; rate: number | null };
-  csat: { value: number | null; responses: number; averageScore: number | null; note: string };
+  /**
+   * Customer satisfaction from the resolution survey (R004-09, R004-11): `value` is CSAT, the share
+   * of ratings that are 4 or 5 of 5 (null with no ratings in the period); the SOP's target reads
+   * the average score.
+   */
+  csat: { value: number | null; note?: string; scale?: number; target?: number; responses?: number; averageScore?: number | null; cases?: Drill };
   definitions: Record<string, string>;
 }
