@@ -15,6 +15,7 @@ import { registerMailCommands } from './commands/mail.command.js';
 import { registerTeamsCommands } from './commands/teams.command.js';
 import { registerWebhooksCommands } from './commands/webhooks.command.js';
 import { registerSurveyCommands } from './commands/survey.command.js';
+import { registerCasesCommands } from './commands/cases.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -44,5 +45,6 @@ registerMailCommands(program);
 registerTeamsCommands(program);
 registerWebhooksCommands(program);
 registerSurveyCommands(program);
+registerCasesCommands(program);
 
 await program.parseAsync(process.argv);
