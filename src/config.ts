@@ -42,6 +42,8 @@ export interface Config {
   imapPollIntervalMs: number;
   /** Folder a fetched message is moved to after its case commits; null = only flagged \Seen. */
   imapProcessedMailbox: string | null;
+  /** How long a satisfaction survey link works after its email is sent (issue 7 item 3). */
+  surveyLinkTtlDays: number;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     imapUrl,
     imapPollIntervalMs: int('IMAP_POLL_INTERVAL_MS', 60_000, 1_000, 86_400_000),
     imapProcessedMailbox: env.IMAP_PROCESSED_MAILBOX?.trim() || null,
+    surveyLinkTtlDays: int('SURVEY_LINK_TTL_DAYS', 14, 1, 365),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

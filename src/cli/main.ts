@@ -16,6 +16,8 @@ import { registerTeamsCommands } from './commands/teams.command.js';
 import { registerWebhooksCommands } from './commands/webhooks.command.js';
 import { registerIncidentsCommands } from './commands/incidents.command.js';
 import { registerFinanceCommands } from './commands/finance.command.js';
+import { registerSurveyCommands } from './commands/survey.command.js';
+import { registerCasesCommands } from './commands/cases.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -46,5 +48,7 @@ registerTeamsCommands(program);
 registerWebhooksCommands(program);
 registerIncidentsCommands(program);
 registerFinanceCommands(program);
+registerSurveyCommands(program);
+registerCasesCommands(program);
 
 await program.parseAsync(process.argv);

@@ -60,7 +60,10 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
   const mailer = options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : null;
   const services: WorkerServices = {
     alerts: { channels: { email: mailer !== null, inApp: true, webhooks: true }, publicUrl: config.publicUrl },
-    transports: { mailer, mailDomain: mailDomainOf(config.mailFrom), sendWebhook: options.sendWebhook ?? createWebhookSender() },
+    transports: {
+      mailer, mailDomain: mailDomainOf(config.mailFrom), sendWebhook: options.sendWebhook ?? createWebhookSender(),
+      survey: { publicUrl: config.publicUrl, linkTtlDays: config.surveyLinkTtlDays },
+    },
     // Twice the interval: a due instant is always queued by a sweep before it passes.
     slaLookAheadMs: 2 * config.slaSweepIntervalMs + 1_000,
     sweepBatchLimit: 5_000,

@@ -546,6 +546,27 @@ export interface WebhookEndpointsTable {
   include_restricted: number;
 }
 
+// --- Satisfaction survey (issue 7 item 3) ---
+export interface SurveyInvitationsTable {
+  id: Id;
+  case_id: number;
+  email: string;
+  signing_key: string;
+  agent_id: number | null;
+  team_id: number | null;
+  created_at: string;
+  sent_at: string | null;
+  expires_at: string | null;
+  score: number | null;
+  rated_at: string | null;
+  comment: string | null;
+  commented_at: string | null;
+}
+
+export interface DB {
+  survey_invitations: SurveyInvitationsTable;
+}
+
 // --- Order lines for platform returns (issue 6 item 7) ---
 
 export interface OrderLineSnapshotsTable {

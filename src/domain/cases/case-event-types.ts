@@ -31,6 +31,9 @@ export const CASE_EVENT_TYPES = [
   'incident_unlinked',
   /** A red flag raised by the desk itself, e.g. multiple complaints about the same issue (R001-15). */
   'red_flag',
+  /** The customer's answer to the satisfaction survey sent on resolution (issue 7 item 3, R004-09). */
+  'satisfaction_rated',
+  'satisfaction_commented',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -9,6 +9,8 @@ import { listApiTokens } from '../../store/repositories/api-token.repository.js'
 import { listAudit } from '../../services/audit/list-audit-events.js';
 import { can } from '../../domain/access/permissions.js';
 import { anyObject, errorResponses, idParams } from '../schemas.js';
+import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
+import { exportAudit } from '../../services/exports/list-exports.js';
 
 export function adminRoutes(deps: { store: Store }): FastifyPluginAsync {
   const { store } = deps;
@@ -61,9 +63,12 @@ export function adminRoutes(deps: { store: Store }): FastifyPluginAsync {
       config: { access: 'audit.read' },
       schema: {
         tags: ['audit'], summary: 'Audit trail of changes people made, newest first',
-        querystring: { type: 'object', properties: { entityType: { type: 'string' }, entityId: { type: 'string' }, cursor: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 500 } } },
+        querystring: { type: 'object', properties: { entityType: { type: 'string' }, entityId: { type: 'string' }, cursor: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 500 }, format: formatParam } },
         response: { 200: anyObject, ...errorResponses },
       },
-    }, async (request) => listAudit(store, actorOf(request), request.query as { entityType?: string }));
+    }, async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(reply, 'audit.csv', await exportAudit(store, actorOf(request), request.query as Record<string, unknown>));
+      return listAudit(store, actorOf(request), request.query as { entityType?: string });
+    });
   };
 }

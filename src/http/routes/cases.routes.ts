@@ -9,6 +9,8 @@ import { attachCaseFile, readCaseAttachment } from '../../services/cases/attach-
 import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../request-context.js';
 import { anyObject, caseFactsBody, errorResponses, idParams, pageOf } from '../schemas.js';
+import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
+import { exportCases } from '../../services/exports/list-exports.js';
 
 const listQuery = {
   type: 'object',
@@ -29,6 +31,7 @@ const listQuery = {
     sort: { type: 'string', enum: ['created', 'updated', 'due', 'priority'] },
     cursor: { type: 'string' },
     limit: { type: 'integer', minimum: 1, maximum: 500 },
+    format: formatParam,
   },
 } as const;
 
@@ -46,8 +49,11 @@ export function caseRoutes(deps: { store: Store; config: Config }): FastifyPlugi
 
     app.get('/cases', {
       config: { access: 'cases.read' },
-      schema: { tags: ['cases'], summary: 'List cases with filters, sort and cursor pagination', querystring: listQuery, response: { 200: pageOf(anyObject), ...errorResponses } },
-    }, async (request) => listCases(store, actorOf(request), request.query as Record<string, never>));
+      schema: { tags: ['cases'], summary: 'List cases with filters, sort and cursor pagination; format=csv (or Accept: text/csv) streams every matching row', querystring: listQuery, response: { 200: pageOf(anyObject), ...errorResponses } },
+    }, async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(reply, 'cases.csv', await exportCases(store, actorOf(request), request.query as Record<string, unknown>));
+      return listCases(store, actorOf(request), request.query as Record<string, never>);
+    });
 
     app.get('/cases/:id', {
       config: { access: 'cases.read' },

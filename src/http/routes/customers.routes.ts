@@ -8,6 +8,8 @@ import { linkCustomerAccounts } from '../../services/customers/link-customers.js
 import { anyObject, errorResponses, pageOf } from '../schemas.js';
 import { exportCustomerData } from '../../services/privacy/export-customer-data.js';
 import { eraseCustomerData } from '../../services/privacy/erase-customer-data.js';
+import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
+import { exportCustomers } from '../../services/exports/list-exports.js';
 
 const externalIdParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
 
@@ -18,10 +20,13 @@ export function customerRoutes(deps: { store: Store }): FastifyPluginAsync {
       config: { access: 'customers.read' },
       schema: {
         tags: ['customers'], summary: 'List or search customers',
-        querystring: { type: 'object', properties: { q: { type: 'string' }, cursor: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 500 } } },
+        querystring: { type: 'object', properties: { q: { type: 'string' }, cursor: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 500 }, format: formatParam } },
         response: { 200: pageOf(anyObject), ...errorResponses },
       },
-    }, async (request) => listCustomers(store, actorOf(request), request.query as { q?: string }));
+    }, async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(reply, 'customers.csv', await exportCustomers(store, actorOf(request), request.query as Record<string, unknown>));
+      return listCustomers(store, actorOf(request), request.query as { q?: string });
+    });
 
     app.get('/customers/:id', {
       config: { access: 'customers.read' },

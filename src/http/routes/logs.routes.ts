@@ -9,6 +9,8 @@ import { openLogEntry } from '../../services/logs/open-log-entry.js';
 import { updateLogFields } from '../../services/logs/update-log-fields.js';
 import { moveLogState } from '../../services/logs/move-log-state.js';
 import { inventoryDiscrepancyCsv, inventoryDiscrepancyReport } from '../../services/logs/inventory-discrepancy-report.js';
+import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
+import { exportLogQueue } from '../../services/exports/list-exports.js';
 
 // Log entries on cases (issue 5 item 1): templates, queues, one entry per case, its fields and its
 // moves; the inventory discrepancy report (R001-06). What each role sees is decided in the services.
@@ -30,11 +32,14 @@ export function logRoutes(deps: { store: Store }): FastifyPluginAsync {
         tags: ['logs'], summary: 'A queue of log entries by type, state or whose move it is; due first',
         querystring: {
           type: 'object',
-          properties: { type: str, state: str, waitingOn: str, sku: str, includeClosed: { type: 'string', enum: ['true', 'false'] }, limit: str, cursor: str },
+          properties: { type: str, state: str, waitingOn: str, sku: str, includeClosed: { type: 'string', enum: ['true', 'false'] }, limit: str, cursor: str, format: formatParam },
         },
         response: { 200: anyObject, ...errorResponses },
       },
-    }, async (request) => listLogQueueView(store, actorOf(request), request.query as Record<string, unknown>));
+    }, async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(reply, 'log-queue.csv', await exportLogQueue(store, actorOf(request), request.query as Record<string, unknown>));
+      return listLogQueueView(store, actorOf(request), request.query as Record<string, unknown>);
+    });
 
     app.get('/cases/:id/log', {
       config: { access: 'logs.read' },

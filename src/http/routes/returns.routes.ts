@@ -18,6 +18,8 @@ import { refundRma } from '../../services/returns/refund-rma.js';
 import { creditRma } from '../../services/returns/credit-rma.js';
 import { returnsReport, returnsReportAsCsv } from '../../services/returns/returns-report.js';
 import type { RmaView } from '../../services/returns/rma-view.js';
+import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
+import { exportRmas } from '../../services/exports/list-exports.js';
 
 const numberParams = { type: 'object', required: ['number'], properties: { number: { type: 'string', minLength: 1, maxLength: 40, description: 'RMA number, e.g. RMA-20261120-7KQ3' } } } as const;
 const anyBody = { type: 'object', additionalProperties: true } as const;
@@ -50,6 +52,7 @@ const listQuery = {
     to: { type: 'string', description: 'Requested before (ISO)' },
     cursor: { type: 'string' },
     limit: { type: 'integer', minimum: 1, maximum: 500 },
+    format: formatParam,
   },
 } as const;
 
@@ -76,7 +79,10 @@ export function returnsRoutes(deps: { store: Store }): FastifyPluginAsync {
     app.get('/rmas', {
       config: { access: 'returns.read' },
       schema: { tags: ['returns'], summary: 'List RMAs, newest first, with filters and cursor', querystring: listQuery, response: { 200: pageOf(anyObject), ...errorResponses } },
-    }, async (request) => listRmas(store, actorOf(request), request.query as ListRmasInput));
+    }, async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(reply, 'rmas.csv', await exportRmas(store, actorOf(request), request.query as Record<string, unknown>));
+      return listRmas(store, actorOf(request), request.query as ListRmasInput);
+    });
 
     app.get('/rmas/:number', {
       config: { access: 'returns.read' },

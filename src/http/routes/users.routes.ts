@@ -5,14 +5,19 @@ import { listUsers } from '../../services/users/list-users.js';
 import { createUser } from '../../services/users/create-user.js';
 import { resetPassword, updateUserAccount } from '../../services/users/update-user.js';
 import { anyObject, errorResponses, idParams } from '../schemas.js';
+import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
+import { exportUsers } from '../../services/exports/list-exports.js';
 
 export function userRoutes(deps: { store: Store }): FastifyPluginAsync {
   const { store } = deps;
   return async (app) => {
     app.get('/users', {
       config: { access: 'users.read' },
-      schema: { tags: ['users'], summary: 'List users', querystring: { type: 'object', properties: { role: { type: 'string' }, includeDisabled: { type: 'boolean' } } }, response: { 200: anyObject, ...errorResponses } },
-    }, async (request) => ({ items: await listUsers(store, actorOf(request), request.query as { role?: string }) }));
+      schema: { tags: ['users'], summary: 'List users', querystring: { type: 'object', properties: { role: { type: 'string' }, includeDisabled: { type: 'boolean' }, format: formatParam } }, response: { 200: anyObject, ...errorResponses } },
+    }, async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(reply, 'users.csv', await exportUsers(store, actorOf(request), request.query as Record<string, unknown>));
+      return { items: await listUsers(store, actorOf(request), request.query as { role?: string }) };
+    });
 
     app.post('/users', {
       config: { access: 'users.manage' },

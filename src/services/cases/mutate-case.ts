@@ -19,6 +19,7 @@ import { teamIdByKey } from '../teams/team-keys.js';
 import { syncCaseClocks } from '../sla/sync-case-clocks.js';
 import { caseCalendar } from '../sla/sla-policy.js';
 import { publishCaseEvents } from '../notifications/publish-case-events.js';
+import { queueSatisfactionSurvey } from '../surveys/queue-survey.js';
 
 export type CaseChange = { patch: CasePatch; events: Omit<NewCaseEvent, 'caseId'>[] };
 
@@ -79,6 +80,8 @@ export async function mutateCase(
     await options.within?.(trx, { caseRow: updated, events: written });
     // Outgoing webhooks leave with the change or not at all (issue 7 item 5).
     await publishCaseEvents(trx, updated, written, at);
+    // A resolution asks the customer for a rating, in the same transaction (issue 7 item 3).
+    await queueSatisfactionSurvey(trx, updated, written, at);
     // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
     return loadCaseView(trx, actor, updated);

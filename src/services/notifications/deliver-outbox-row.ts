@@ -4,6 +4,7 @@ import { insertNotification } from '../../store/repositories/notification.reposi
 import { findWebhookEndpoint } from '../../store/repositories/webhook-endpoint.repository.js';
 import type { Mailer } from '../../integrations/email/mailer.js';
 import type { WebhookSender } from '../../integrations/webhooks/webhook-sender.js';
+import { surveyEmailText, type SurveySettings } from '../surveys/survey-email.js';
 
 export interface DeliveryTransports {
   /** null when SMTP_URL is not configured. */
@@ -11,6 +12,8 @@ export interface DeliveryTransports {
   /** The domain of Message-IDs (from MAIL_FROM). */
   mailDomain: string;
   sendWebhook: WebhookSender;
+  /** Satisfaction survey emails make their links at sending (issue 7 item 3). */
+  survey?: SurveySettings;
 }
 
 /** A delivery that can never succeed as things stand (no SMTP configured, endpoint deleted). */
@@ -48,7 +51,7 @@ export async function deliverOutboxRow(
     if (!row) return 'missing';
     if (row.state === 'sent') return 'already_sent';
     if (row.channel !== 'in_app') {
-      if (row.channel === 'email') await sendEmail(transports, row);
+      if (row.channel === 'email') await sendEmail(store, transports, row, now);
       else await sendWebhook(store, transports, row);
       // Marking is conditional (state != 'sent'): no lock or re-read needed.
       return store.db.transaction().execute(async (trx): Promise<DeliveryOutcome> => {
@@ -73,17 +76,23 @@ export async function deliverOutboxRow(
   });
 }
 
-async function sendEmail(transports: DeliveryTransports, row: OutboxRecord): Promise<void> {
+async function sendEmail(store: Store, transports: DeliveryTransports, row: OutboxRecord, now: Date): Promise<void> {
   if (!transports.mailer) throw new UndeliverableError('SMTP is not configured (SMTP_URL)');
   const payload = row.payload as {
-    to: string; subject: string; text: string; deliveryId: string; event: string;
+    to: string; subject: string; text: string; deliveryId: string; event: string; kind?: string; surveyId?: number;
     // An agent's email reply (issue 7) carries the Message-ID stored with it and its thread.
     messageId?: string; from?: string | null; inReplyTo?: string; references?: string[];
   };
+  let text = payload.text;
+  if (payload.kind === 'survey') {
+    const rendered = await surveyEmailText(store, transports.survey, Number(payload.surveyId), now);
+    if ('undeliverable' in rendered) throw new UndeliverableError(rendered.undeliverable);
+    text = rendered.text;
+  }
   await transports.mailer.send({
     to: payload.to,
     subject: payload.subject,
-    text: payload.text,
+    text,
     messageId: payload.messageId ?? `<${payload.deliveryId}@${transports.mailDomain}>`,
     headers: { 'X-Ladder-Delivery': payload.deliveryId, 'X-Ladder-Event': payload.event },
     ...(payload.from ? { from: payload.from } : {}),

@@ -5,6 +5,8 @@ import { DomainError } from '../../domain/errors.js';
 import { requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
 import { csvRows, type CsvCell } from '../../integrations/csv/csv-writer.js';
+import { csatOf, type CsatSummary } from '../../domain/surveys/csat.js';
+import { visibleRatings } from '../surveys/survey-stats.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -56,7 +58,8 @@ export interface DeskMetrics {
   /** R004-11: resolved in the period with a resolution due time — met when resolved at or before it. */
   sla: { measured: Drill; met: Drill; missed: Drill; attainment: number | null; openPastDue: Drill };
   firstContact: { resolved: Drill; firstContact: Drill; rate: number | null };
-  csat: { value: null; note: string };
+  /** R004-09, R004-11: survey ratings given in the period; `value` is CSAT, the share of 4–5 of 5. */
+  csat: CsatSummary & { value: number | null; note: string; target: number; cases: Drill };
   definitions: Record<string, string>;
 }
 
@@ -67,7 +70,7 @@ const DEFINITIONS: Record<string, string> = {
   repeat: 'Customers with two or more cases opened in the period; later offenses are cases opened in the period whose decision counts an offense above 1 (R003-02).',
   sla: 'Resolved in the period with a resolution due time: met when resolved at or before it. Open past due: not resolved or closed and due before the end of the period.',
   firstContact: 'Resolved in the period with at most one agent message on the case (R004-11 target above 80%).',
-  csat: 'Customer satisfaction is not collected yet.',
+  csat: 'Ratings (1–5) customers gave in the period through the survey sent on resolution: CSAT is the share of 4 and 5; the SOP target reads the average (above 4.5/5, R004-11).',
 };
 
 function period(input: { from?: unknown; to?: unknown }): { from: string; to: string } {
@@ -163,6 +166,8 @@ export async function deskMetrics(store: Store, actor: Actor, input: { from?: un
   const missed = measured.filter((c) => !met.includes(c));
   const openPastDue = cases.filter((c) => c.resolvedAt === null && c.status !== 'resolved' && c.status !== 'closed' && c.resolutionDueAt !== null && c.resolutionDueAt < w.to);
   const firstContact = resolved.filter((c) => (messages.get(c.id) ?? 0) <= 1);
+  const ratings = await visibleRatings(store, scope, w.from, w.to);
+  const csat = csatOf(ratings.map((r) => r.score));
 
   return {
     ...w,
@@ -178,7 +183,7 @@ export async function deskMetrics(store: Store, actor: Actor, input: { from?: un
     },
     sla: { measured: drill(measured.map((c) => c.id)), met: drill(met.map((c) => c.id)), missed: drill(missed.map((c) => c.id)), attainment: ratio(met.length, measured.length), openPastDue: drill(openPastDue.map((c) => c.id)) },
     firstContact: { resolved: drill(resolved.map((c) => c.id)), firstContact: drill(firstContact.map((c) => c.id)), rate: ratio(firstContact.length, resolved.length) },
-    csat: { value: null, note: 'CSAT is not collected yet: Ladder sends no satisfaction survey (R004-11 target above 4.5/5).' },
+    csat: { ...csat, value: csat.csat, target: 4.5, cases: drill(ratings.map((r) => r.caseId)), note: csat.responses === 0 ? 'No survey ratings in this period.' : `${csat.responses} ratings; target: average above 4.5/5 (R004-11).` },
     definitions: DEFINITIONS,
   };
 }
@@ -199,7 +204,9 @@ export function deskMetricsCsv(m: DeskMetrics): string {
     ['sla missed', m.sla.missed.count],
     ['open past due', m.sla.openPastDue.count],
     ['first-contact resolution', m.firstContact.rate],
-    ['csat', null],
+    ['csat', m.csat.value],
+    ['csat responses', m.csat.responses],
+    ['average satisfaction score', m.csat.averageScore],
   ];
   for (const [name, value] of summary) rows.push(['summary', name, '', '', value]);
   return csvRows(['date or row', 'name', 'opened', 'escalations', 'value'], rows);

@@ -14,6 +14,7 @@ import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
 import { migration as createCaseLogAlerts } from './202612061400-create-case-log-alerts.js';
 import { migration as extendWebhookEndpoints } from './202612061430-extend-webhook-endpoints.js';
+import { migration as createSurveyInvitations } from './202612061440-create-survey-invitations.js';
 import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
 import { migration as createIncidents } from './202612061410-create-incidents.js';
 import { migration as createFinanceEntries } from './202612061420-create-finance-entries.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611221025-add-order-label-scan': addOrderLabelScan,
   '202612061400-create-case-log-alerts': createCaseLogAlerts,
   '202612061430-extend-webhook-endpoints': extendWebhookEndpoints,
+  '202612061440-create-survey-invitations': createSurveyInvitations,
   '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
   '202612061410-create-incidents': createIncidents,
   '202612061420-create-finance-entries': createFinanceEntries,

@@ -46,15 +46,13 @@ function Tile({ label, value, hint, drill, wordy, children }: { label: string; v
 
 /** R004-11: CSAT above 4.5/5. Shown as a number once the desk metrics carry one (surveys). */
 function CsatTile({ csat }: { csat: DeskMetrics['csat'] }) {
-  if (typeof csat.value !== 'number') return <Tile label="CSAT" value="Not collected" wordy hint={csat.note} />;
-  const scale = csat.scale ?? 5;
-  const responses = typeof csat.responses === 'number' ? csat.responses : csat.responses?.count;
+  if (typeof csat.value !== 'number') return <Tile label="CSAT" value="No ratings" wordy hint={csat.note} />;
   const hint = [
-    responses !== undefined ? plural(responses, 'response') : null,
+    csat.responses !== undefined ? plural(csat.responses, 'rating') : null,
+    typeof csat.averageScore === 'number' ? `average ${csat.averageScore} / ${csat.scale ?? 5}` : null,
     `target above ${csat.target ?? 4.5}`,
   ].filter(Boolean).join(' · ');
-  const drill = typeof csat.responses === 'object' ? csat.responses : undefined;
-  return <Tile label="CSAT" value={`${Math.round(csat.value * 100) / 100} / ${scale}`} hint={hint} {...(drill ? { drill } : {})} />;
+  return <Tile label="CSAT" value={percentText(csat.value)} hint={hint} {...(csat.cases ? { drill: csat.cases } : {})} />;
 }
 
 function CountWithCases({ drill, label }: { drill: Drill; label: string }) {

@@ -17,10 +17,10 @@ export interface DeskMetrics {
   sla: { measured: Drill; met: Drill; missed: Drill; attainment: number | null; openPastDue: Drill };
   firstContact: { resolved: Drill; firstContact: Drill; rate: number | null };
   /**
-   * Customer satisfaction. Until surveys are collected the value is null with a note; once they
-   * are, the value is the average score and the other fields say on what (all optional here so
-   * the console shows whatever the server sends).
+   * Customer satisfaction from the resolution survey (R004-09, R004-11): `value` is CSAT, the share
+   * of ratings that are 4 or 5 of 5 (null with no ratings in the period); the SOP's target reads
+   * the average score.
    */
-  csat: { value: number | null; note?: string; scale?: number; target?: number; responses?: Drill | number };
+  csat: { value: number | null; note?: string; scale?: number; target?: number; responses?: number; averageScore?: number | null; cases?: Drill };
   definitions: Record<string, string>;
 }
