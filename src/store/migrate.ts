@@ -14,7 +14,16 @@ export interface MigrationOutcome {
  */
 export async function migrateToLatest(store: Store): Promise<MigrationOutcome> {
   const migrator = await createMigrator(store);
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely looks for its bookkeeping tables by introspecting every schema of the database
+  // (pg_get_serial_sequence over each table's qualified name). A schema dropped by someone else
+  // in the middle of that query (another instance's or test's) fails it with invalid_schema_name
+  // (3F000) although ours is fine. Nothing ran — the migrations' transaction rolled back — so
+  // trying again is safe.
+  for (let retry = 0; retry < 5 && isForeignSchemaRace(error); retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * (retry + 1)));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
@@ -28,6 +37,10 @@ export async function migrationStatus(store: Store): Promise<MigrationOutcome> {
     applied: list.filter((m) => m.executedAt).map((m) => m.name),
     pending: list.filter((m) => !m.executedAt).map((m) => m.name),
   };
+}
+
+function isForeignSchemaRace(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
 }
 
 async function createMigrator(store: Store): Promise<Migrator> {
