@@ -15,6 +15,7 @@ import { registerMailCommands } from './commands/mail.command.js';
 import { registerTeamsCommands } from './commands/teams.command.js';
 import { registerIncidentsCommands } from './commands/incidents.command.js';
 import { registerFinanceCommands } from './commands/finance.command.js';
+import { registerWebhooksCommands } from './commands/webhooks.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -44,5 +45,6 @@ registerMailCommands(program);
 registerTeamsCommands(program);
 registerIncidentsCommands(program);
 registerFinanceCommands(program);
+registerWebhooksCommands(program);
 
 await program.parseAsync(process.argv);

@@ -539,6 +539,28 @@ export interface DB {
   case_log_alerts: CaseLogAlertsTable;
 }
 
+// --- Outgoing webhooks for case events (issue 7 item 5): merged into WebhookEndpointsTable above ---
+export interface WebhookEndpointsTable {
+  description: string | null;
+  /** 1: also receives events about chargeback and fraud cases (R000-08). */
+  include_restricted: number;
+}
+
+// --- Order lines for platform returns (issue 6 item 7) ---
+
+export interface OrderLineSnapshotsTable {
+  order_id: number;
+  /** The platform that sent the lines ("shopify"). */
+  source: string;
+  /** { order: return-quote order section without deliveredAt, skuByLineItemId } */
+  snapshot_json: string;
+  updated_at: string;
+}
+
+export interface DB {
+  order_line_snapshots: OrderLineSnapshotsTable;
+}
+
 // --- Incident reports (R000-07, R001-15) ---
 
 export interface IncidentsTable {

@@ -176,8 +176,11 @@ describe.each(dialects)('Shopify webhook mapping on %s', (dialect) => {
     await send('returns/approve', fixtureText('2026-04__returns__approve.payload.json'));
     await send('returns/update', fixtureText('2026-04__returns__update.payload.json'));
     await send('returns/update', fixtureText('2026-04__returns__update.payload.json'));
+    // Shopify's examples list no return lines, so no RMA can be opened: the agent is told why (issue 6 item 7).
     expect(await notesOf(returnCase)).toEqual([
+      'Shopify return 123134564567890 could not become an RMA: Shopify counts 2 return line(s) but sent none: ask the customer which items and why (R004-02)',
       'Shopify return 123134564567890 on order #4783: requested',
+      'Shopify returns/approve: no RMA for Shopify return 123134564567890 yet: approve not applied (no RMA opened: Shopify counts 2 return line(s) but sent none: ask the customer which items and why (R004-02))',
       'Shopify return 123134564567890 on order #4783: open',
       'Shopify return 123134564567890 on order #4783 was changed: 2 unit(s) removed',
     ]);

@@ -58,6 +58,15 @@ const REASON_BY_SHOPIFY: Readonly<Record<string, ReturnReason | null>> = {
   UNKNOWN: null,
 };
 
+/**
+ * Shopify sends no condition for a returned line. A defect is reported as one; anything else is
+ * taken as opened — still returnable under R004-03 and, for electronics, the restocking fee
+ * (R004-06) — until inspection records the condition found (R001-08).
+ */
+export function conditionOfShopifyReason(reason: ReturnReason | null): ReturnCondition {
+  return reason === 'defective' ? 'defective' : 'opened';
+}
+
 export interface ShopifyReturnRecord {
   topic: ShopifyReturnTopic;
   rmaAction: 'create' | RmaEvent | null;
@@ -72,6 +81,7 @@ export interface ShopifyReturnRecord {
     quantity: number;
     reason: ReturnReason | null;
     shopifyReason: string | null;
+    condition: ReturnCondition;
     note: string | null;
   }[];
   returnShippingFees: { id: string; amount: string; currency: string }[];
@@ -92,14 +102,16 @@ export function mapShopifyReturnWebhook(topic: string, payload: unknown): Shopif
     const lineItem = child(child(line.fulfillment_line_item).line_item);
     const quantity = count(line.quantity, `${path}.quantity`, 1);
     const shopifyReason = typeof line.return_reason === 'string' ? line.return_reason.toUpperCase() : null;
+    const reason = shopifyReason === null ? null : (REASON_BY_SHOPIFY[shopifyReason] ?? null);
     return {
       id: readId(line.id, line.admin_graphql_api_id, `${path}.id`),
       lineItemId: lineItem.id === undefined && lineItem.admin_graphql_api_id === undefined
         ? null
         : readId(lineItem.id, lineItem.admin_graphql_api_id, `${path}.fulfillment_line_item.line_item.id`),
       quantity,
-      reason: shopifyReason === null ? null : (REASON_BY_SHOPIFY[shopifyReason] ?? null),
+      reason,
       shopifyReason,
+      condition: conditionOfShopifyReason(reason),
       note: [line.return_reason_note, line.customer_note].filter((n) => typeof n === 'string' && n !== '').join(' / ') || null,
     };
   });

@@ -28,13 +28,14 @@ export const SHOPIFY_INTEGRATION_ACTOR: Actor = Object.freeze({ id: 0, role: 'ba
 export const SHOPIFY_SOURCE = 'shopify';
 
 /**
- * order, dispute, return: a Shopify object → the Ladder row it maps to. fulfillment_event, refund,
- * return_status, order_cancelled, dispute_state: "already applied" markers, so the same fact arriving
- * again under another delivery id (a second subscription, a manual resend) is not counted or noted twice.
+ * order, dispute, return, rma: a Shopify object → the Ladder row it maps to (a return → its order
+ * and, once opened, its RMA). fulfillment_event, refund, return_status, return_event,
+ * order_cancelled, dispute_state: "already applied" markers, so the same fact arriving again under
+ * another delivery id (a second subscription, a manual resend) is not counted or noted twice.
  */
 export type ShopifyRefKind =
-  | 'order' | 'dispute' | 'return'
-  | 'fulfillment_event' | 'refund' | 'return_status' | 'order_cancelled' | 'dispute_state';
+  | 'order' | 'dispute' | 'return' | 'rma'
+  | 'fulfillment_event' | 'refund' | 'return_status' | 'return_event' | 'order_cancelled' | 'dispute_state';
 
 export function shopifyRef(kind: ShopifyRefKind, externalId: string): IntegrationRefKey {
   return { source: SHOPIFY_SOURCE, kind, externalId };

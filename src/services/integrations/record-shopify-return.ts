@@ -5,11 +5,12 @@ import { mapShopifyReturnWebhook } from '../../integrations/shopify/shopify-retu
 import { mapShopifyReturnUpdate } from '../../integrations/shopify/shopify-return-update.mapper.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
 import { findShopifyOrder, noteOnOpenCases } from './shopify-order-links.js';
+import { applyShopifyReturnEvent, returnEventOf } from './shopify-return-rma.js';
 
 /**
- * returns/*: the return as mapped for the RMA (its RMA action, lines with reasons, fees), stored in
- * the delivery's result for the RMA work (R004-07), and noted on the order's open cases. The return
- * id is mapped to the order so returns/update, which names no order, finds it.
+ * returns/*: the return opens or moves its RMA (shopify-return-rma.ts), is kept as mapped in the
+ * delivery's result, and is noted on the order's open cases. The return id is mapped to the order so
+ * returns/update and reverse deliveries, which name no order, find it.
  */
 export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
   if (ctx.topic === 'returns/update') return recordReturnUpdate(ctx, payload);
@@ -17,6 +18,7 @@ export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown
   const order = await findShopifyOrder(ctx.trx, ret.orderId);
   let notedCases: number[] = [];
   if (order) await setIntegrationRef(ctx.trx, shopifyRef('return', ret.returnId), order.id, ctx.at);
+  const rma = await applyShopifyReturnEvent(ctx, order, returnEventOf(ret));
   // One note per status of a return, however often Shopify reports it.
   if (order && (await claimIntegrationRef(ctx.trx, shopifyRef('return_status', `${ret.returnId}:${ret.status}`), ctx.at))) {
     const units = ret.lines.reduce((n, l) => n + l.quantity, 0);
@@ -27,7 +29,7 @@ export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown
     ].filter((p) => p !== null).join('; ');
     notedCases = await noteOnOpenCases(ctx, order.id, text, { returnId: ret.returnId, rmaAction: ret.rmaAction });
   }
-  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, return: ret };
+  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, rma, return: ret };
 }
 
 async function recordReturnUpdate(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {

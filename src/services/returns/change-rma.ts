@@ -108,33 +108,45 @@ export async function changeRma(
     }, settings));
     const updated = await updateRma(trx, rma.id, patch);
 
+    const via = integrationOf(actor);
     const movements: MoneyMovementRecord[] = [];
     for (const m of change.movements ?? []) {
       const stored = await insertMoneyMovement(trx, { ...m, rmaId: rma.id, orderId: rma.orderId, currency: rma.currency, performedBy: actorId, createdAt: at });
       movements.push(stored);
       await insertAuditEvent(trx, {
         at, actorId, action: `money.${m.kind}`, entityType: 'rma', entityId: rma.number,
-        data: { movementId: stored.id, amount: m.amountMinor, bonus: m.bonusMinor, currency: rma.currency, method: m.method, requestedBy: m.requestedBy, approvedBy: m.approvedBy },
+        data: {
+          movementId: stored.id, amount: m.amountMinor, bonus: m.bonusMinor, currency: rma.currency, method: m.method, requestedBy: m.requestedBy, approvedBy: m.approvedBy,
+          ...(via ? { actor: via } : {}),
+        },
       });
     }
     const data = {
       rma: rma.number, event: input.event, from, to, ...change.data,
       ...(movements.length > 0 ? { movements: movements.map((m) => ({ kind: m.kind, amount: m.amountMinor, bonus: m.bonusMinor, currency: m.currency, method: m.method })) } : {}),
     };
-    await recordRmaEvent(trx, { caseId: rma.caseId, rmaNumber: rma.number, action: `rma.${input.event}`, at, actorId, data });
+    await recordRmaEvent(trx, { caseId: rma.caseId, rmaNumber: rma.number, action: `rma.${input.event}`, at, actorId, via, data });
     return presentRma(updated, await listMovementsOfRma(trx, rma.id));
   });
+}
+
+/**
+ * The platform an integration actor stands for ("shopify" for integration:shopify), or null for a
+ * person or the operator. It has no user row, so its name is what the timeline and audit keep.
+ */
+export function integrationOf(actor: Actor): string | null {
+  return actor.id === 0 && actor.email.startsWith('integration:') ? actor.email.slice('integration:'.length) : null;
 }
 
 /** The case timeline entry (when the RMA is linked to a case) and the audit event of an RMA change. */
 export async function recordRmaEvent(
   trx: Executor,
-  e: { caseId: number | null; rmaNumber: string; action: string; at: string; actorId: number | null; data: Record<string, unknown> },
+  e: { caseId: number | null; rmaNumber: string; action: string; at: string; actorId: number | null; via?: string | null; data: Record<string, unknown> },
 ): Promise<void> {
+  const data = e.via ? { ...e.data, actor: e.via } : e.data;
+  const actorKind = e.via ? 'integration' : e.actorId === null ? 'system' : 'user';
   if (e.caseId !== null) {
-    await appendCaseEvents(trx, [{
-      caseId: e.caseId, type: 'rma_changed', actorId: e.actorId, actorKind: e.actorId === null ? 'system' : 'user', at: e.at, internal: true, data: e.data,
-    }]);
+    await appendCaseEvents(trx, [{ caseId: e.caseId, type: 'rma_changed', actorId: e.actorId, actorKind, at: e.at, internal: true, data }]);
   }
-  await insertAuditEvent(trx, { at: e.at, actorId: e.actorId, action: e.action, entityType: 'rma', entityId: e.rmaNumber, data: e.data });
+  await insertAuditEvent(trx, { at: e.at, actorId: e.actorId, action: e.action, entityType: 'rma', entityId: e.rmaNumber, data });
 }

@@ -2,23 +2,18 @@ import type { Store, Executor } from '../../store/database.js';
 import { findOrderById } from '../../store/repositories/order.repository.js';
 import { findCustomerById } from '../../store/repositories/customer.repository.js';
 import { insertAuditEvent } from '../../store/repositories/audit.repository.js';
-import { insertRma, listLiveRmasOfOrder, lockOrderForReturn, rmaNumberTaken } from '../../store/repositories/rma.repository.js';
+import { lockOrderForReturn } from '../../store/repositories/rma.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { verifyPhoneLast4 } from '../../domain/returns/identity-check.js';
 import { quoteReturn } from '../../domain/returns/quote-return.js';
-import { parseReturnRequest, type ReturnRequest } from '../../domain/returns/return-request.js';
-import { formatRmaNumber } from '../../domain/returns/rma.js';
-import { approvalReasonsOf } from '../../domain/returns/rma-approval.js';
+import { parseReturnRequest } from '../../domain/returns/return-request.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
 import { loadVisibleCase, parseCaseId } from '../cases/case-access.js';
-import { dueFields, recordRmaEvent } from './change-rma.js';
+import { createRequestedRma, isRmaNumberClash } from './create-requested-rma.js';
 import { loadReturnsSettings } from './returns-settings.js';
 import { findReturnOrder, splitRmaRequest, withStoredOrderFacts } from './rma-request-input.js';
-import { itemsOf, orderSnapshotOf, rmaReasonOf, type RmaItem } from './rma-snapshot.js';
 import { presentRma, type RmaView } from './rma-view.js';
-
-const NUMBER_ATTEMPTS = 8;
 
 /**
  * Requests an RMA (R004-02..R004-05): the caller's identity checked by the last 4 phone digits on
@@ -39,53 +34,12 @@ export async function requestRma(store: Store, actor: Actor, input: unknown): Pr
       return await store.db.transaction().execute(async (trx) => {
         await lockOrderForReturn(trx, order.id, store.dialect);
         const now = clock.now();
-        const at = now.toISOString();
         const request = parseReturnRequest(withStoredOrderFacts(parts.body, order), { now });
         const quote = quoteReturn(request, settings.returnPolicy);
         const caseId = await linkedCaseId(trx, actor, parts.caseId, order.id);
-        await refuseUnitsAlreadyReturned(trx, order.id, request);
 
-        const items = itemsOf(request, quote);
-        const approvalRequired = approvalReasonsOf(quote).length > 0;
-        const number = await freshRmaNumber(trx, now);
-        const rma = await insertRma(trx, {
-          number,
-          orderId: order.id,
-          orderNumber: order.number,
-          caseId,
-          state: 'requested',
-          reason: rmaReasonOf(items),
-          resolution: quote.resolution,
-          method: quote.method,
-          eligible: quote.eligible,
-          approvalRequired,
-          itemsJson: JSON.stringify(items),
-          quoteJson: JSON.stringify(quote),
-          orderJson: JSON.stringify(orderSnapshotOf(request, order.number)),
-          currency: quote.currency,
-          refundTotalMinor: quote.refundTotal,
-          storeCreditBonusMinor: quote.storeCreditBonus,
-          settledTotalMinor: null,
-          requestedBy: actorId,
-          approvedBy: null,
-          deniedBy: null,
-          decisionNote: parts.note,
-          trackingNumber: null,
-          policyVersion: settings.policyVersion,
-          requestedAt: at,
-          approvedAt: null, deniedAt: null, labelSentAt: null, inTransitAt: null, receivedAt: null,
-          inspectedAt: null, refundedAt: null, creditedAt: null, cancelledAt: null,
-          ...dueFields({ state: 'requested', resolution: quote.resolution, approvalRequired, requestedAt: at, approvedAt: null, receivedAt: null }, settings),
-          createdAt: at,
-          updatedAt: at,
-        });
-        await recordRmaEvent(trx, {
-          caseId, rmaNumber: number, action: 'rma.requested', at, actorId,
-          data: {
-            rma: number, event: 'request', to: 'requested', order: order.number, identity: 'phone_last4',
-            resolution: quote.resolution, refundTotal: quote.refundTotal, currency: quote.currency, approvalRequired,
-            ...(parts.note ? { note: parts.note } : {}),
-          },
+        const rma = await createRequestedRma(trx, {
+          order, request, quote, caseId, actorId, via: null, note: parts.note, now, settings, data: { identity: 'phone_last4' },
         });
         return presentRma(rma, []);
       });
@@ -128,40 +82,4 @@ async function linkedCaseId(trx: Executor, actor: Actor, raw: unknown, orderId: 
     throw new DomainError('invalid_input', `the case is about order ${other?.number ?? linked.orderId}, not this one`, 'caseId');
   }
   return linked.id;
-}
-
-/** A unit comes back once: units in live RMAs of the order count against what was ordered. */
-async function refuseUnitsAlreadyReturned(trx: Executor, orderId: number, request: ReturnRequest): Promise<void> {
-  const held = new Map<string, { units: number; rmas: string[] }>();
-  for (const rma of await listLiveRmasOfOrder(trx, orderId)) {
-    for (const item of JSON.parse(rma.itemsJson) as RmaItem[]) {
-      const entry = held.get(item.sku) ?? { units: 0, rmas: [] };
-      entry.units += item.quantity;
-      if (!entry.rmas.includes(rma.number)) entry.rmas.push(rma.number);
-      held.set(item.sku, entry);
-    }
-  }
-  const asked = new Map<string, number>();
-  request.items.forEach((line, i) => {
-    const total = (asked.get(line.sku) ?? 0) + line.quantity;
-    asked.set(line.sku, total);
-    const ordered = request.order.items.find((o) => o.sku === line.sku)?.quantity ?? 0;
-    const before = held.get(line.sku);
-    if (before && before.units + total > ordered) {
-      throw new DomainError('conflict', `${before.units} of ${ordered} unit(s) of ${line.sku} are already in ${before.rmas.join(', ')}`, `items[${i}].quantity`);
-    }
-  });
-}
-
-async function freshRmaNumber(trx: Executor, now: Date): Promise<string> {
-  for (let i = 0; i < NUMBER_ATTEMPTS; i += 1) {
-    const number = formatRmaNumber(now, crypto.getRandomValues(new Uint8Array(3)));
-    if (!(await rmaNumberTaken(trx, number))) return number;
-  }
-  throw new DomainError('conflict', 'could not draw a free RMA number; try again', 'number');
-}
-
-function isRmaNumberClash(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : '';
-  return /rmas\.number|rmas_number/i.test(message);
 }

@@ -15,6 +15,8 @@ import { migration as addOrderLabelScan } from './202611221025-add-order-label-s
 import { migration as createCaseLogAlerts } from './202612061400-create-case-log-alerts.js';
 import { migration as createIncidents } from './202612061410-create-incidents.js';
 import { migration as createFinanceEntries } from './202612061420-create-finance-entries.js';
+import { migration as extendWebhookEndpoints } from './202612061430-extend-webhook-endpoints.js';
+import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -37,4 +39,6 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202612061400-create-case-log-alerts': createCaseLogAlerts,
   '202612061410-create-incidents': createIncidents,
   '202612061420-create-finance-entries': createFinanceEntries,
+  '202612061430-extend-webhook-endpoints': extendWebhookEndpoints,
+  '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
 };
