@@ -7,6 +7,7 @@ import { markLabelSent } from '../../src/services/returns/mark-label-sent.js';
 import { receiveRma } from '../../src/services/returns/receive-rma.js';
 import { inspectRma } from '../../src/services/returns/inspect-rma.js';
 import { refundRma } from '../../src/services/returns/refund-rma.js';
+import { openCase } from '../../src/services/cases/open-case.js';
 import { listAuditEvents } from '../../src/store/repositories/audit.repository.js';
 import { nextOrderNumber, openReturnCase, pinClock, restoreClock, rmaBody } from '../returns-service/support/returns-world.js';
 
@@ -70,6 +71,12 @@ describe.each(dialects)('refunds/reshipments form and tracker on %s', (dialect) 
       expect(res.statusCode, field).toBeGreaterThanOrEqual(400);
       expect(res.json(), field).toMatchObject({ error: { field } });
     }
+    // A refund settling a chargeback is as hidden as the chargeback case (R000-08).
+    const cb = (await openCase(t.store, t.actors.back_office, { body: { category: 'chargeback', subject: 'cb', customer: { id: `C-CB-${dialect}` }, order: { number: `CB-${dialect}` } } })).id;
+    const settle = (await call('back_office', 'POST', '/finance/entries', { kind: 'refund', amount: '40.00', currency: 'EUR', method: 'original_payment', reason: 'settle the chargeback', caseId: cb })).json();
+    expect((await call('agent', 'GET', `/finance/entries/${settle.id}`)).statusCode).toBe(404);
+    expect((await call('agent', 'GET', '/finance/entries?limit=200')).json().items.map((e: { id: string }) => e.id)).not.toContain(settle.id);
+    expect((await call('back_office', 'GET', '/finance/entries?limit=200')).json().items.map((e: { id: string }) => e.id)).toContain(settle.id);
     const audit = await listAuditEvents(t.store.db, { entityType: 'finance_entry', limit: 50 });
     expect(audit.filter((a) => a.entityId === id).map((a) => a.action).sort()).toEqual(['finance_entry.moved', 'finance_entry.moved', 'finance_entry.recorded']);
     restoreClock();

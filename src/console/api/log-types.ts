@@ -2,7 +2,7 @@
 // src/services/logs/log-view.ts). The server trims all of them to what the role may see.
 
 export type LogFieldType =
-  | 'text' | 'longtext' | 'enum' | 'enum_list' | 'date' | 'datetime' | 'integer' | 'boolean' | 'sku' | 'sku_list' | 'order_numbers' | 'url';
+  | 'text' | 'longtext' | 'enum' | 'enum_list' | 'date' | 'datetime' | 'integer' | 'boolean' | 'sku' | 'sku_list' | 'order_numbers' | 'url' | 'currency';
 
 export type LogFieldValue = string | number | boolean | string[];
 

@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'incidents.read',
   'incidents.write',
   'incidents.manage',
+  /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,6 +3,7 @@ import { findCaseById } from '../../store/repositories/case.repository.js';
 import { insertAuditEvent } from '../../store/repositories/audit.repository.js';
 import { findFinanceEntry, insertFinanceEntry, listFinanceEntries, updateFinanceEntry } from '../../store/repositories/finance-entry.repository.js';
 import { can } from '../../domain/access/permissions.js';
+import { RESTRICTED_CATEGORIES } from '../../domain/access/case-visibility.js';
 import { DomainError, invalidInput } from '../../domain/errors.js';
 import {
   FINANCE_KINDS, FINANCE_STATES, checkFinanceMove, initialFinanceState, methodsOf, type FinanceKind, type FinanceState,
@@ -127,7 +128,9 @@ export async function listFinanceEntriesView(store: Store, actor: Actor, query: 
   const limit = query.limit === undefined || query.limit === '' ? 50 : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidInput('limit', 'expected a whole number from 1 to 200');
   const beforeId = query.cursor === undefined || query.cursor === '' ? undefined : parseId(query.cursor, 'cursor');
-  const rows = await listFinanceEntries(store.db, { ...(states ? { states } : {}), ...(kind ? { kind } : {}), ...(caseId ? { caseId } : {}), ...(beforeId ? { beforeId } : {}), limit: limit + 1 });
+  // An entry on a chargeback or fraud case is as hidden as the case (R000-08).
+  const excludeCategories = can(actor.role, 'restricted.read') ? [] : [...RESTRICTED_CATEGORIES];
+  const rows = await listFinanceEntries(store.db, { excludeCategories, ...(states ? { states } : {}), ...(kind ? { kind } : {}), ...(caseId ? { caseId } : {}), ...(beforeId ? { beforeId } : {}), limit: limit + 1 });
   const page = rows.slice(0, limit);
   return { items: page.map(presentFinanceEntry), nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
 }
@@ -136,5 +139,9 @@ export async function getFinanceEntry(store: Store, actor: Actor, input: { id: u
   requirePermission(actor, 'returns.read');
   const entry = await findFinanceEntry(store.db, parseId(input.id, 'id'));
   if (!entry) throw new DomainError('not_found', 'no such entry', 'id');
+  if (entry.caseId !== null && !can(actor.role, 'restricted.read')) {
+    const c = await findCaseById(store.db, entry.caseId);
+    if (c && RESTRICTED_CATEGORIES.has(c.category)) throw new DomainError('not_found', 'no such entry', 'id');
+  }
   return presentFinanceEntry(entry);
 }

@@ -70,13 +70,15 @@ export async function updateFinanceEntry(
 
 export async function listFinanceEntries(
   db: Executor,
-  filter: { states?: readonly string[]; kind?: string; caseId?: number; beforeId?: number; limit: number },
+  filter: { states?: readonly string[]; kind?: string; caseId?: number; beforeId?: number; limit: number; excludeCategories?: readonly string[] },
 ): Promise<FinanceEntryRecord[]> {
-  let q = db.selectFrom('finance_entries').selectAll().orderBy('id', 'desc').limit(filter.limit);
-  if (filter.states && filter.states.length > 0) q = q.where('state', 'in', [...filter.states]);
-  if (filter.kind) q = q.where('kind', '=', filter.kind);
-  if (filter.caseId !== undefined) q = q.where('case_id', '=', filter.caseId);
-  if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
+  let q = db.selectFrom('finance_entries as f').leftJoin('cases as c', 'c.id', 'f.case_id').selectAll('f').orderBy('f.id', 'desc').limit(filter.limit);
+  if (filter.states && filter.states.length > 0) q = q.where('f.state', 'in', [...filter.states]);
+  if (filter.kind) q = q.where('f.kind', '=', filter.kind);
+  if (filter.caseId !== undefined) q = q.where('f.case_id', '=', filter.caseId);
+  if (filter.beforeId !== undefined) q = q.where('f.id', '<', filter.beforeId);
+  const hidden = filter.excludeCategories ?? [];
+  if (hidden.length > 0) q = q.where((eb) => eb.or([eb('c.category', 'is', null), eb('c.category', 'not in', [...hidden])]));
   return (await q.execute()).map(toEntry);
 }
 
