@@ -147,7 +147,7 @@ async function latency(store: TestStore, stepMs: number): Promise<Latency> {
   const sentBefore = Number((await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'sent').executeTakeFirst())?.n ?? 0);
   const stores: Store[] = [store];
   if (store.dialect === 'postgres') stores.push(await openStore({ databaseUrl: store.url, dataDir: store.dataDir, schema: store.schema!, poolSize: 10 }));
-  const mailers = stores.map(() => createSmtpMailer({ url: smtp.url, from: config.mailFrom }));
+  const mailers = stores.map(() => createSmtpMailer({ url: smtp.url, from: config.mailFrom, ...(flag('smtp-connections') ? { maxConnections: Number(flag('smtp-connections')) } : {}) }));
   const workers: Worker[] = stores.map((s, i) => startWorker({ store: s, config, options: { mailer: mailers[i]!, workerId: `bench-${i}`, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) } }));
   const expected = sentBefore + MEASURED * 4;
   const deadline = firstDue + MEASURED * stepMs + 120_000;

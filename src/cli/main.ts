@@ -14,6 +14,8 @@ import { registerLogsCommands } from './commands/logs.command.js';
 import { registerMailCommands } from './commands/mail.command.js';
 import { registerTeamsCommands } from './commands/teams.command.js';
 import { registerWebhooksCommands } from './commands/webhooks.command.js';
+import { registerIncidentsCommands } from './commands/incidents.command.js';
+import { registerFinanceCommands } from './commands/finance.command.js';
 import { registerSurveyCommands } from './commands/survey.command.js';
 import { registerCasesCommands } from './commands/cases.command.js';
 
@@ -44,6 +46,8 @@ registerLogsCommands(program);
 registerMailCommands(program);
 registerTeamsCommands(program);
 registerWebhooksCommands(program);
+registerIncidentsCommands(program);
+registerFinanceCommands(program);
 registerSurveyCommands(program);
 registerCasesCommands(program);
 

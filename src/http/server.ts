@@ -128,6 +128,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register((await import('./routes/shopify-webhooks.routes.js')).shopifyWebhookRoutes({ store, config }));
   await app.register((await import('./routes/team-calendar.routes.js')).teamCalendarRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/webhooks.routes.js')).webhookRoutes({ store }), { prefix: '/api/v1' });
+  await app.register((await import('./routes/incidents.routes.js')).incidentRoutes({ store }), { prefix: '/api/v1' });
+  await app.register((await import('./routes/finance.routes.js')).financeRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/survey.routes.js')).surveyRoutes({ store }));
   await app.register((await import('./routes/survey-reports.routes.js')).surveyReportRoutes({ store }), { prefix: '/api/v1' });
 

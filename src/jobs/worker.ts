@@ -10,6 +10,7 @@ import { slaSweep } from './sla-sweep.job.js';
 import { orderSlaSweep } from './order-sla-sweep.job.js';
 import { rmaAlertSweep } from './rma-alert-sweep.job.js';
 import { logDueAlertSweep } from './log-due-alert.job.js';
+import { incidentSuggestSweep } from './incident-suggest.sweep.js';
 import type { WorkerServices } from './worker-services.js';
 import type { OpenMailbox } from '../integrations/email/inbound-mailbox.js';
 import { imapMailbox } from '../integrations/email/imap-mailbox.js';
@@ -90,6 +91,7 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
       orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS),
       rmaAlertSweep(config.slaSweepIntervalMs),
       logDueAlertSweep(config.slaSweepIntervalMs),
+      incidentSuggestSweep(),
       ...(openMailbox ? [imapPollSweep(config.imapPollIntervalMs)] : []),
     ],
     ...(options.now ? { now: options.now } : {}),

@@ -581,3 +581,75 @@ export interface OrderLineSnapshotsTable {
 export interface DB {
   order_line_snapshots: OrderLineSnapshotsTable;
 }
+
+// --- Incident reports (R000-07, R001-15) ---
+
+export interface IncidentsTable {
+  id: Id;
+  title: string;
+  summary: string | null;
+  /** open | monitoring | resolved */
+  status: string;
+  /** manual | suggested */
+  source: string;
+  /** sku | category | carrier: what a suggested incident's cases share; null when opened by hand without one. */
+  dimension: string | null;
+  dimension_key: string | null;
+  opened_by_id: number | null;
+  opened_at: string;
+  status_changed_at: string;
+  resolved_at: string | null;
+  updated_at: string;
+}
+
+export interface IncidentCasesTable {
+  incident_id: number;
+  case_id: number;
+  /** manual | suggested */
+  reason: string;
+  linked_by_id: number | null;
+  linked_at: string;
+  /** When the case was red-flagged for this incident (R001-15). */
+  flagged_at: string | null;
+}
+
+export interface OrdersTable {
+  /** The shipping carrier (Shopify's tracking company), when known. */
+  carrier: string | null;
+}
+
+export interface DB {
+  incidents: IncidentsTable;
+  incident_cases: IncidentCasesTable;
+}
+
+// --- Refunds/reshipments form (R000-09) ---
+
+export interface FinanceEntriesTable {
+  id: Id;
+  /** refund | reshipment */
+  kind: string;
+  /** pending_approval | approved | rejected | performed */
+  state: string;
+  case_id: number | null;
+  order_number: string | null;
+  amount_minor: Int;
+  currency: string;
+  method: string;
+  reason: string;
+  note: string | null;
+  /** The payment, voucher or tracking reference once performed. */
+  reference: string | null;
+  requested_by: number | null;
+  approved_by: number | null;
+  performed_by: number | null;
+  created_at: string;
+  approved_at: string | null;
+  performed_at: string | null;
+  updated_at: string;
+}
+
+export interface DB {
+  order_line_snapshots: OrderLineSnapshotsTable;
+  finance_entries: FinanceEntriesTable;
+}

@@ -51,4 +51,34 @@ describe('role × route matrix', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('incident routes: agents log and link (R000-07), L2 and back office move and apply suggestions (R003-04), the supplier sees none', () => {
+    const rows = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/incidents')).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+    expect(rows).toEqual([
+      'DELETE /api/v1/incidents/:id/cases/:caseId incidents.write',
+      'GET /api/v1/incidents incidents.read',
+      'GET /api/v1/incidents/:id incidents.read',
+      'GET /api/v1/incidents/suggestions incidents.read',
+      'POST /api/v1/incidents incidents.write',
+      'POST /api/v1/incidents/:id/cases incidents.write',
+      'POST /api/v1/incidents/:id/transitions incidents.manage',
+      'POST /api/v1/incidents/suggestions incidents.manage',
+    ]);
+    expect(ROLES.filter((r) => can(r, 'incidents.write'))).toEqual(['admin', 'agent', 'lead', 'escalations', 'leadership', 'back_office']);
+    expect(ROLES.filter((r) => can(r, 'incidents.manage'))).toEqual(['admin', 'lead', 'escalations', 'leadership', 'back_office']);
+    expect(can('supplier', 'incidents.read')).toBe(false);
+  });
+
+  it('finance routes: agents record refunds, supervisors approve (four eyes in the service), compliance reads the tracker (R000-09)', () => {
+    const rows = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/finance') || r.url === '/api/v1/reports/refunds-tracker').map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+    expect(rows).toEqual([
+      'GET /api/v1/finance/entries returns.read',
+      'GET /api/v1/finance/entries/:id returns.read',
+      'GET /api/v1/reports/refunds-tracker returns.report',
+      'POST /api/v1/finance/entries returns.manage',
+      'POST /api/v1/finance/entries/:id/transitions returns.manage',
+    ]);
+    expect(can('compliance', 'returns.report') && !can('compliance', 'returns.manage')).toBe(true);
+    expect(can('supplier', 'returns.read')).toBe(false);
+  });
 });

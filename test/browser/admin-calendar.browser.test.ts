@@ -34,7 +34,7 @@ describe.runIf(existsSync(CHROMIUM))('team calendars in a real browser', () => {
     await panel.getByRole('button', { name: 'Save calendar' }).click();
     await panel.getByRole('status').filter({ hasText: /^Saved\./ }).waitFor();
     expect(await layoutProblems(page)).toEqual([]);
-    await screenshot(page, 'l-admin-team-calendar');
+    await screenshot(page, 'q1-admin-team-calendar');
     await page.close();
 
     const stored = await apiAs<{ calendar: { timeZone: string; week: Record<string, unknown>; holidays: string[]; holidayPreset: string } }>(desk, 'GET', `/teams/${desk.supplierTeamId}/calendar`);

@@ -59,7 +59,7 @@ describe.runIf(existsSync(CHROMIUM))('keyboard and saved views in a real browser
     await page.getByRole('heading', { name: 'New this week', level: 1 }).waitFor();
     expect(await page.getByLabel('Status').inputValue()).toBe('new');
     await page.getByRole('link', { name: /Lamp arrived shattered/ }).waitFor();
-    await screenshot(page, 'm-saved-view-1280');
+    await screenshot(page, 'q2-saved-view-1280');
 
     // From the view, the keyboard opens the first case.
     await page.locator('body').click({ position: { x: 5, y: 400 } });

@@ -29,7 +29,7 @@ describe.runIf(existsSync(CHROMIUM))('log types in a real browser', () => {
     await logged.getByText('Reported: physical check and alternatives').waitFor();
     expect(await logged.getByLabel('SKU out of stock (required)').inputValue()).toBe('HOOP-GOLD-18');
     expect(await layoutProblems(agent)).toEqual([]);
-    await screenshot(agent, 'g-agent-logs-out-of-stock');
+    await screenshot(agent, 'p1-agent-logs-out-of-stock');
     await agent.close();
 
     const lead = await signIn(desk, desk.emails.lead);
@@ -48,7 +48,32 @@ describe.runIf(existsSync(CHROMIUM))('log types in a real browser', () => {
     await form.getByLabel('Real count after a physical check').fill('0');
     await form.getByRole('button', { name: 'Propose alternatives' }).click();
     await form.getByText('Alternatives proposed').first().waitFor();
-    await screenshot(lead, 'h-lead-proposes-alternatives');
+    await screenshot(lead, 'p2-lead-proposes-alternatives');
+    await lead.close();
+  }, 90_000);
+
+  test('the evidence a move needs shows missing until a photo is attached to the case (R000-11, R001-04)', async () => {
+    const opened = await apiAs<{ id: string }>(desk, 'POST', '/cases', {
+      category: 'damaged_item', subject: 'Vase arrived cracked', customer: { id: 'C-LG2', name: 'Jon Park' }, order: { number: 'ORD-20261201-0102' },
+    });
+    await apiAs(desk, 'POST', `/cases/${opened.id}/log`, { type: 'item_issue', fields: { issueKind: 'damaged' } });
+    const lead = await signIn(desk, desk.emails.lead);
+    await lead.goto(`${desk.url}/cases/${opened.id}`);
+    const evidence = lead.getByRole('region', { name: 'Required evidence' });
+    await evidence.getByText('Missing:').waitFor();
+    expect(await evidence.getByText('Photo attached to the case').count()).toBe(1);
+    await lead.getByRole('button', { name: 'Assess', exact: true }).click();
+    await evidence.getByRole('alert').waitFor();
+
+    await lead.getByText('Attach a file').click();
+    await lead.getByLabel('File (photo, screenshot, PDF, text)').setInputFiles({ name: 'vase.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+    await lead.getByRole('button', { name: 'Upload' }).click();
+    await evidence.getByText('Present:').waitFor();
+    // The refusal about the photo is gone with the missing photo.
+    expect(await evidence.getByRole('alert').count()).toBe(0);
+    await screenshot(lead, 'p7-log-evidence-present');
     await lead.close();
   }, 90_000);
 });
+
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -13,7 +13,7 @@ const PHONE = { width: 390, height: 844 };
 async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
     const small = [];
-    for (const el of document.querySelectorAll('main button, main input, main select, main textarea, main a.entry-link, nav a')) {
+    for (const el of document.querySelectorAll('main button, main input, main select, main textarea, main a.entry-link, main a.back-link, nav a')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.height < 40) small.push(el.tagName.toLowerCase() + ' "' + (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40) + '" ' + Math.round(r.height) + 'px');
@@ -42,7 +42,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await card.waitFor();
     expect(await layoutProblems(phone)).toEqual([]);
     expect(await smallTapTargets(phone)).toEqual([]);
-    await screenshot(phone, 'i-supplier-phone-tasks');
+    await screenshot(phone, 'p3-supplier-phone-tasks');
 
     await card.getByRole('link').click();
     await phone.getByRole('heading', { name: /Out of stock · ORD-20261202-0202/ }).waitFor();
@@ -52,6 +52,8 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     expect(await phone.getByRole('button', { name: /Cancel/ }).count()).toBe(0);
     await phone.getByRole('button', { name: 'Start sourcing from the alternatives' }).click();
     await phone.getByText('Supplier sourcing', { exact: true }).waitFor();
+    expect(await smallTapTargets(phone)).toEqual([]);
+    await screenshot(phone, 'p4-supplier-phone-task-form');
 
     // Recording a substitute outside the proposed alternatives is refused next to the field.
     await phone.getByLabel('Outcome').selectOption('substitute');
@@ -63,7 +65,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await phone.getByText('Resolved', { exact: true }).waitFor();
     expect(await layoutProblems(phone)).toEqual([]);
     expect(await smallTapTargets(phone)).toEqual([]);
-    await screenshot(phone, 'j-supplier-phone-resolves-task');
+    await screenshot(phone, 'p5-supplier-phone-resolves-task');
     await phone.close();
 
     const agent = await signIn(desk, desk.emails.agent);
@@ -72,7 +74,7 @@ describe.runIf(existsSync(CHROMIUM))('supplier portal in a real browser', () => 
     await log.getByText('Resolved', { exact: true }).waitFor();
     const given = log.getByRole('definition');
     expect(await given.allTextContents()).toEqual(expect.arrayContaining(['Substitute', 'CHAIN-SLV-50']));
-    await screenshot(agent, 'k-case-shows-supplier-outcome');
+    await screenshot(agent, 'p6-case-shows-supplier-outcome');
     await agent.close();
   }, 90_000);
 });

@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'logs.report',
   /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
   'webhooks.manage',
+  /** Incident reports (R000-07): read them; open one and link cases to it; move it and run the suggestion (R003-04). */
+  'incidents.read',
+  'incidents.write',
+  'incidents.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,8 +102,21 @@ const LOG_GRANTS: Record<Role, readonly Permission[]> = {
   supplier: ['logs.read', 'logs.write'],
 };
 
+// Incident reports: agents log new or trending issues (R000-07); L2 and up call out trends and
+// move them (R003-04), as does back office; compliance reads. The supplier sees none.
+const INCIDENT_GRANTS: Record<Role, readonly Permission[]> = {
+  admin: [],
+  agent: ['incidents.read', 'incidents.write'],
+  lead: ['incidents.read', 'incidents.write', 'incidents.manage'],
+  escalations: ['incidents.read', 'incidents.write', 'incidents.manage'],
+  leadership: ['incidents.read', 'incidents.write', 'incidents.manage'],
+  back_office: ['incidents.read', 'incidents.write', 'incidents.manage'],
+  compliance: ['incidents.read'],
+  supplier: [],
+};
+
 const GRANT_SETS = new Map<Role, ReadonlySet<Permission>>(
-  Object.entries(GRANTS).map(([role, perms]) => [role as Role, new Set([...perms, ...LOG_GRANTS[role as Role]])]),
+  Object.entries(GRANTS).map(([role, perms]) => [role as Role, new Set([...perms, ...LOG_GRANTS[role as Role], ...INCIDENT_GRANTS[role as Role]])]),
 );
 
 export function can(role: Role, permission: Permission): boolean {

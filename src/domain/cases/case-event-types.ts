@@ -26,6 +26,11 @@ export const CASE_EVENT_TYPES = [
   'log_moved',
   /** An auto-reply or bounce that arrived on a case's email thread: kept, never a customer message (issue 7). */
   'email_ignored',
+  /** The case joined or left an incident report (R000-07). */
+  'incident_linked',
+  'incident_unlinked',
+  /** A red flag raised by the desk itself, e.g. multiple complaints about the same issue (R001-15). */
+  'red_flag',
   /** The customer's answer to the satisfaction survey sent on resolution (issue 7 item 3, R004-09). */
   'satisfaction_rated',
   'satisfaction_commented',

@@ -1,3 +1,4 @@
+import { setOrderCarrier } from '../../store/repositories/incident.repository.js';
 import { findOrderById, updateOrder, type OrderFields, type OrderRecord } from '../../store/repositories/order.repository.js';
 import { claimIntegrationRef, lockIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
 import {
@@ -34,6 +35,8 @@ export async function applyShopifyParcelUpdate(ctx: DeliveryContext, payload: un
   const fields = await fieldsFor(ctx, update, order);
   const changed = Object.keys(fields);
   if (changed.length > 0) await updateOrder(ctx.trx, order.id, fields, ctx.at);
+  // The carrier is one of the things complaints share (R001-15: incidents by carrier).
+  if (update.tracking.company !== null) await setOrderCarrier(ctx.trx, order.id, update.tracking.company);
   return { outcome: 'processed', ...base, orderId: order.id, number: order.number, changed };
 }
 

@@ -16,6 +16,8 @@ import { migration as createCaseLogAlerts } from './202612061400-create-case-log
 import { migration as extendWebhookEndpoints } from './202612061430-extend-webhook-endpoints.js';
 import { migration as createSurveyInvitations } from './202612061440-create-survey-invitations.js';
 import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
+import { migration as createIncidents } from './202612061410-create-incidents.js';
+import { migration as createFinanceEntries } from './202612061420-create-finance-entries.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -39,4 +41,6 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202612061430-extend-webhook-endpoints': extendWebhookEndpoints,
   '202612061440-create-survey-invitations': createSurveyInvitations,
   '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
+  '202612061410-create-incidents': createIncidents,
+  '202612061420-create-finance-entries': createFinanceEntries,
 };

@@ -4,54 +4,16 @@ import type { Team } from '../../api/types';
 import { ErrorNote, Field, FormError } from '../../components/fields';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
+import { DAYS, toCalendarDraft, toCalendarSpec, type CalendarSpec, type CalendarDraft } from './calendar-draft';
 
 // A team's business calendar (issue 8 item 3; GET/PUT /api/v1/teams/:id/calendar, issue 4): its
 // IANA zone, working windows per weekday, a public-holiday preset and its own dates off. The form
 // sends what was typed; the server validates it and names the field ("calendar.week.mon[0].end"),
 // which shows under that field. Saving recomputes the team's open case clocks.
 
-const DAYS = [
-  ['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'], ['sat', 'Saturday'], ['sun', 'Sunday'],
-] as const;
-type Day = (typeof DAYS)[number][0];
 const PRESETS = ['US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'US-CA', 'US-NY'];
 
-interface Spec {
-  timeZone: string;
-  week: Partial<Record<Day, { start: string; end: string }[]>>;
-  holidays?: string[];
-  holidayPreset?: string;
-}
-interface CalendarView { teamId: string; key: string; calendar: Spec | null; effective: { source: 'team' | 'policy'; calendar: Spec } }
-
-interface Draft { timeZone: string; week: Record<Day, string>; holidayPreset: string; holidays: string }
-
-function toDraft(spec: Spec): Draft {
-  const week = Object.fromEntries(DAYS.map(([d]) => [d, (spec.week[d] ?? []).map((w) => `${w.start}-${w.end}`).join(', ')])) as Record<Day, string>;
-  return { timeZone: spec.timeZone, week, holidayPreset: spec.holidayPreset ?? '', holidays: (spec.holidays ?? []).join('\n') };
-}
-
-/** "09:00-12:00, 13:00-17:00" → windows; whatever does not split goes as typed for the server to name. */
-function windowsOf(text: string): { start: string; end: string }[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map((w) => {
-    const [start = '', end = ''] = w.split(/\s*[-–]\s*/);
-    return { start, end };
-  });
-}
-
-function toSpec(d: Draft): Spec {
-  const week: Spec['week'] = {};
-  for (const [day] of DAYS) {
-    const windows = windowsOf(d.week[day]);
-    if (windows.length > 0) week[day] = windows;
-  }
-  const holidays = d.holidays.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-  return {
-    timeZone: d.timeZone.trim(), week,
-    ...(holidays.length ? { holidays } : {}),
-    ...(d.holidayPreset.trim() ? { holidayPreset: d.holidayPreset.trim() } : {}),
-  };
-}
+interface CalendarView { teamId: string; key: string; calendar: CalendarSpec | null; effective: { source: 'team' | 'policy'; calendar: CalendarSpec } }
 
 const zones: string[] = (() => {
   try {
@@ -81,21 +43,21 @@ export function TeamCalendarAdmin({ teams }: { teams: Team[] }) {
 
 function CalendarForm({ teamId }: { teamId: string }) {
   const view = useResource(`team-calendar:${teamId}`, () => api.get<CalendarView>(`/teams/${encodeURIComponent(teamId)}/calendar`));
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<CalendarDraft | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = useSubmit();
   const v = view.data;
-  if (v && !draft) setDraft(toDraft(v.effective.calendar));
+  if (v && !draft) setDraft(toCalendarDraft(v.effective.calendar));
   if (view.error) return <ErrorNote error={view.error} title="Could not load the calendar." />;
   if (!v || !draft) return <p className="loading small">Loading…</p>;
 
   const onSave = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
-    const next = await submit.run(() => api.put<CalendarView & { recomputedClocks: number }>(`/teams/${encodeURIComponent(teamId)}/calendar`, toSpec(draft)));
+    const next = await submit.run(() => api.put<CalendarView & { recomputedClocks: number }>(`/teams/${encodeURIComponent(teamId)}/calendar`, toCalendarSpec(draft)));
     if (next) {
       view.set(next);
-      setDraft(toDraft(next.effective.calendar));
+      setDraft(toCalendarDraft(next.effective.calendar));
       setSaved(`Saved. ${next.recomputedClocks} open case clock${next.recomputedClocks === 1 ? '' : 's'} recomputed.`);
     }
   };

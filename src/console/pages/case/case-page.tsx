@@ -56,7 +56,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           {session.can('cases.reply') || session.can('cases.note') ? <Composer c={c} onUpdated={onUpdated} /> : null}
           {session.can('logs.read') ? (
             <Suspense fallback={<p className="loading small">Loading the log entry…</p>}>
-              <CaseLogPanel caseId={c.id} category={c.category} onCaseChanged={resource.reload} />
+              <CaseLogPanel caseId={c.id} category={c.category} caseUpdatedAt={c.updatedAt} onCaseChanged={resource.reload} />
             </Suspense>
           ) : null}
           <CaseReturns c={c} onCaseChanged={resource.reload} />

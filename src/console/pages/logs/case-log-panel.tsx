@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { LogEntry, LogTypeDescription } from '../../api/log-types';
 import { useSession } from '../../app/session';
@@ -7,12 +7,13 @@ import { useLogTypes } from '../../lib/log-types';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { LogEntryForm } from './log-entry-form';
-import { LogFieldInput, toWire, type Draft } from './log-field-input';
+import { LogFieldInput } from './log-field-input';
+import { toWire, type Draft } from './log-draft';
 
 // The case's log entry (R000-12: every request is logged with its template). Loaded apart from the
 // case (GET /cases/:id/log), and as its own chunk: the case page shows it when the role reads logs.
 
-export default function CaseLogPanel({ caseId, category, onCaseChanged }: { caseId: string; category: string; onCaseChanged(): void }) {
+export default function CaseLogPanel({ caseId, category, caseUpdatedAt, onCaseChanged }: { caseId: string; category: string; caseUpdatedAt: string; onCaseChanged(): void }) {
   const session = useSession();
   const types = useLogTypes(session.user.id);
   const entry = useResource<LogEntry | null>(`case-log:${caseId}`, () =>
@@ -20,6 +21,19 @@ export default function CaseLogPanel({ caseId, category, onCaseChanged }: { case
       if ((err as { status?: number }).status === 404) return null;
       throw err;
     }));
+  // A photo or note added elsewhere on the case can satisfy the entry's evidence: ask again,
+  // quietly, whenever the case changes (typed drafts survive unless the fields themselves changed).
+  const seenVersion = useRef(caseUpdatedAt);
+  const setEntry = entry.set;
+  useEffect(() => {
+    if (seenVersion.current === caseUpdatedAt) return;
+    seenVersion.current = caseUpdatedAt;
+    let live = true;
+    api.get<LogEntry>(`/cases/${encodeURIComponent(caseId)}/log`).then((next) => live && setEntry(next), () => {});
+    return () => {
+      live = false;
+    };
+  }, [caseId, caseUpdatedAt, setEntry]);
   const changed = (next: LogEntry) => {
     entry.set(next);
     onCaseChanged();

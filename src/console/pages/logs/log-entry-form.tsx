@@ -5,7 +5,8 @@ import { Field, FormError } from '../../components/fields';
 import { DueCountdown } from '../../components/due-countdown';
 import { formatDateTime, humanize } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
-import { LogFieldInput, sameDraft, toDraft, toWire, type Draft } from './log-field-input';
+import { LogFieldInput } from './log-field-input';
+import { sameDraft, toDraft, toWire, type Draft } from './log-draft';
 
 // The form of a case's log entry (issue 8 item 1): its template's fields, the evidence its next
 // moves need (present or missing), and the moves this person may make as buttons. A move first
@@ -23,7 +24,9 @@ function draftsOf(type: LogTypeDescription, fields: Record<string, LogFieldValue
 }
 
 export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type: LogTypeDescription; onChanged(entry: LogEntry): void }) {
-  const saved = useMemo(() => draftsOf(type, entry.fields), [type, entry.fields]);
+  // Keyed by content: a refetch with the same fields keeps what the person is typing.
+  const fieldsKey = JSON.stringify(entry.fields);
+  const saved = useMemo(() => draftsOf(type, JSON.parse(fieldsKey) as Record<string, LogFieldValue>), [type, fieldsKey]);
   const [drafts, setDrafts] = useState(saved);
   // A newer entry from the server (after a save or a move) replaces what the form shows.
   const [shown, setShown] = useState(saved);
@@ -83,7 +86,8 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
   const fieldNames = [...editable.map((f) => `fields.${f.key}`), 'note', ...[...evidence.keys()].map((k) => `evidence.${k}`)];
   return (
     <form className="log-entry" onSubmit={onSave} noValidate aria-label={`${entry.typeLabel} log entry`}>
-      <div className="log-status">
+      {/* Announced when a move lands, so a screen reader hears the new state. */}
+      <div className="log-status" role="status">
         <span className="pill">{entry.stateLabel}</span>
         {entry.waitingOn ? <span className="small muted">Waiting on {humanize(entry.waitingOn)}</span> : null}
         {entry.dueAt && !entry.terminal ? <DueCountdown at={entry.dueAt} label="Log entry due" /> : null}
@@ -96,7 +100,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
               <li key={kind} className={e.missing ? 'evidence-missing' : 'evidence-present'}>
                 <strong>{e.missing ? 'Missing' : 'Present'}:</strong> {EVIDENCE_LABELS[kind] ?? humanize(kind)}
                 {e.missing ? <span className="small muted"> — {e.why}</span> : null}
-                {submit.error?.field === `evidence.${kind}` ? <small className="field-error" role="alert"> {submit.error.message}</small> : null}
+                {e.missing && submit.error?.field === `evidence.${kind}` ? <small className="field-error" role="alert"> {submit.error.message}</small> : null}
               </li>
             ))}
           </ul>
@@ -137,7 +141,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
           <ul className="plain-list">
             {moves.map((m) => (
               <li key={`${m.to}:${m.label}`}>
-                <button type="button" className={m.missing.length === 0 ? 'button primary' : 'button'} disabled={submit.busy} onClick={() => void onMove(m.to)}>
+                <button type="button" className={m.missing.length === 0 && !m.noteRequired ? 'button primary' : 'button'} disabled={submit.busy} onClick={() => void onMove(m.to)}>
                   {m.label}
                 </button>
                 {m.missing.length > 0 ? <span className="small muted"> Still needs: {m.missing.map((u) => labelOf(type, u.field)).join(', ')}</span> : null}

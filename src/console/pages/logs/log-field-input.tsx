@@ -1,53 +1,10 @@
 import type { ApiError } from '../../api/client';
-import type { LogFieldDescription, LogFieldValue } from '../../api/log-types';
+import type { LogFieldDescription } from '../../api/log-types';
 import { Field } from '../../components/fields';
 import { humanize } from '../../lib/format';
+import { LIST_TYPES, type Draft } from './log-draft';
 
-// One templated field as a form control. Drafts are strings (or the ticked options of an
-// enum_list); toWire turns them into what PATCH /cases/:id/log takes, and the server still checks
-// every value and names the field it refuses (`fields.<key>`).
-
-export type Draft = string | string[];
-
-const LIST_TYPES = new Set(['sku_list', 'order_numbers']);
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** An ISO instant as the browser's local `datetime-local` value. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function toDraft(def: LogFieldDescription, value: LogFieldValue | undefined): Draft {
-  if (value === undefined) return def.type === 'enum_list' ? [] : '';
-  if (def.type === 'enum_list') return Array.isArray(value) ? value : [String(value)];
-  if (Array.isArray(value)) return value.join(', ');
-  if (def.type === 'datetime' && typeof value === 'string') return toLocalInput(value);
-  return String(value);
-}
-
-/** null clears the field; a value the server will not take goes as typed, so its error names the field. */
-export function toWire(def: LogFieldDescription, draft: Draft): LogFieldValue | null {
-  if (Array.isArray(draft)) return draft.length ? draft : null;
-  const text = draft.trim();
-  if (text === '') return null;
-  if (LIST_TYPES.has(def.type)) return text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-  if (def.type === 'integer') return /^\d+$/.test(text) ? Number(text) : text;
-  if (def.type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
-  if (def.type === 'datetime') {
-    const t = Date.parse(text);
-    return Number.isNaN(t) ? text : new Date(t).toISOString();
-  }
-  return text;
-}
-
-export function sameDraft(a: Draft, b: Draft): boolean {
-  return Array.isArray(a) && Array.isArray(b) ? a.join('\u0000') === b.join('\u0000') : a === b;
-}
+// One templated field as a form control; its draft and wire forms live in log-draft.ts.
 
 export function LogFieldInput(props: {
   def: LogFieldDescription;

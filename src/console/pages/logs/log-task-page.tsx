@@ -36,7 +36,7 @@ export default function LogTaskPage({ caseId, backTo }: { caseId: string; backTo
 
   return (
     <article className="page task-page" aria-labelledby="task-h">
-      <p className="small"><Link to={backTo}>← Back to my queue</Link></p>
+      <p className="small"><Link to={backTo} className="back-link">← Back to my queue</Link></p>
       <h1 id="task-h">{e ? `${e.typeLabel}${e.order?.number ? ` · ${String(e.order.number)}` : ''}` : `Task #${caseId}`}</h1>
       <ErrorNote error={entry.error} title={entry.error?.status === 404 ? 'No such task, or it is not in your queue.' : 'Could not load the task.'} />
       <ErrorNote error={types.error} />
