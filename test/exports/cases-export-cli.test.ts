@@ -34,4 +34,18 @@ describe('ladder cases export', () => {
     expect([bad.code, bad.stderr]).toEqual([2, 'sort: expected one of created, updated, due, priority']);
     expect([badBool.code, badBool.stderr]).toEqual([2, '--open: expected true or false, got "maybe"']);
   });
+
+  it('ladder logs queue --csv and ladder jobs list --csv print CSV; the supplier\'s has no column hidden from it', { timeout: 120_000 }, async () => {
+    const env = { LADDER_DATA_DIR: t.store.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+    const [supplier, backOffice, jobs] = await Promise.all([
+      ladder(env, ['logs', 'queue', '--csv', '--as', 'supplier@test.ladder']),
+      ladder(env, ['logs', 'queue', '--csv', '--as', 'back_office@test.ladder']),
+      ladder(env, ['jobs', 'list', '--csv']),
+    ]);
+    expect(supplier.code, supplier.stderr).toBe(0);
+    expect(readCsv(supplier.stdout).header).not.toContain('case.category');
+    expect(readCsv(supplier.stdout).header).not.toContain('fields.offerDetail');
+    expect(readCsv(backOffice.stdout).header).toEqual(expect.arrayContaining(['case.category', 'fields.offerDetail']));
+    expect(readCsv(jobs.stdout).header).toEqual(['id', 'kind', 'key', 'state', 'attempts', 'maxAttempts', 'runAt', 'lastError', 'createdAt', 'updatedAt']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CliInputError, runCommand } from '../cli-io.js';
 import { withStore } from '../cli-store.js';
+import { writeCsvLines } from '../cli-csv.js';
 import { actorFor } from './cli-actor.js';
 
 // `ladder cases export` (issue 7 item 4): every case matching the filters of GET /api/v1/cases, as
@@ -44,10 +45,7 @@ export function registerCasesCommands(program: Command): void {
         for (const key of Object.keys(query)) if (query[key] === undefined) delete query[key];
         const { exportCases } = await import('../../services/exports/list-exports.js');
         await withStore(async (store) => {
-          const exported = await exportCases(store, await actorFor(store, as), query);
-          for await (const chunk of exported.lines) {
-            if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
-          }
+          await writeCsvLines((await exportCases(store, await actorFor(store, as), query)).lines);
         });
       }),
     );

@@ -3,6 +3,7 @@ import { CliInputError, printJson, runCommand } from '../cli-io.js';
 import { withStore } from '../cli-store.js';
 
 const STATES = ['queued', 'running', 'done', 'dead'] as const;
+const JOB_CSV_COLUMNS = ['id', 'kind', 'key', 'state', 'attempts', 'maxAttempts', 'runAt', 'lastError', 'createdAt', 'updatedAt'];
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -21,7 +22,8 @@ export function registerJobsCommands(program: Command): void {
     .option('--kind <kind>', 'only jobs of this kind')
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON')
-    .action((opts: { state?: string; kind?: string; limit: string; json?: boolean }) =>
+    .option('--csv', 'print the listed jobs as CSV (raise --limit for more; issue 7 item 4)')
+    .action((opts: { state?: string; kind?: string; limit: string; json?: boolean; csv?: boolean }) =>
       runCommand(async () => {
         if (opts.state !== undefined && !(STATES as readonly string[]).includes(opts.state)) {
           throw new CliInputError(`--state: expected one of ${STATES.join(', ')}, got "${opts.state}"`);
@@ -36,6 +38,12 @@ export function registerJobsCommands(program: Command): void {
           });
           if (opts.json) {
             printJson({ counts: await countJobsByState(store.db), items: list });
+            return;
+          }
+          if (opts.csv) {
+            const { csvExport, onePage } = await import('../../integrations/csv/csv-stream.js');
+            const { writeCsvLines } = await import('../cli-csv.js');
+            await writeCsvLines((await csvExport(async () => onePage(list), JOB_CSV_COLUMNS)).lines);
             return;
           }
           const counts = await countJobsByState(store.db);

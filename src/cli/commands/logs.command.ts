@@ -133,10 +133,17 @@ export function registerLogsCommands(program: Command): void {
     .option('--limit <n>', 'at most this many', '50')
     .option('--as <email>', 'act as this user')
     .option('--json', 'print JSON')
-    .action((opts: { type?: string; state?: string; waitingOn?: string; sku?: string; all?: boolean; limit: string; as?: string; json?: boolean }) =>
+    .option('--csv', 'every matching entry as CSV (--limit ignored), the columns the role may see (issue 7 item 4)')
+    .action((opts: { type?: string; state?: string; waitingOn?: string; sku?: string; all?: boolean; limit: string; as?: string; json?: boolean; csv?: boolean }) =>
       runCommand(async () => {
         const { listLogQueueView } = await import('../../services/logs/list-log-queue.js');
         await withStore(async (store) => {
+          if (opts.csv) {
+            const { exportLogQueue } = await import('../../services/exports/list-exports.js');
+            const { writeCsvLines } = await import('../cli-csv.js');
+            const filters = { type: opts.type, state: opts.state, waitingOn: opts.waitingOn, sku: opts.sku, includeClosed: opts.all === true };
+            return writeCsvLines((await exportLogQueue(store, await actorFor(store, opts.as), filters)).lines);
+          }
           const page = await listLogQueueView(store, await actorFor(store, opts.as), {
             type: opts.type, state: opts.state, waitingOn: opts.waitingOn, sku: opts.sku, includeClosed: opts.all === true, limit: opts.limit,
           });

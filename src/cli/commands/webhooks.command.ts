@@ -63,7 +63,7 @@ export function registerWebhooksCommands(program: Command): void {
 
   webhooks
     .command('remove')
-    .description('Delete an endpoint (its delivery log stays)')
+    .description('Delete an endpoint (pending deliveries stop; disable it instead to keep its delivery log)')
     .argument('<id>', 'endpoint id')
     .option('--as <email>', 'act as this user')
     .action((id: string, opts: { as?: string }) =>

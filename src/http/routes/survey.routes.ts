@@ -17,6 +17,8 @@ function sendPage(reply: FastifyReply, status: number, html: string): FastifyRep
     .status(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
+    // A personal link: never indexed.
+    .header('x-robots-tag', 'noindex, nofollow')
     .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
     .send(html);
 }

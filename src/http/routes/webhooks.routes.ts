@@ -57,7 +57,7 @@ export function webhookRoutes(deps: { store: Store; sendWebhook?: WebhookSender 
 
     app.delete('/webhooks/:id', {
       config: { access: 'webhooks.manage' },
-      schema: { tags: ['webhooks'], summary: 'Delete an endpoint (its delivery log stays)', params: idParams, response: { 204: { type: 'null' }, ...errorResponses } },
+      schema: { tags: ['webhooks'], summary: 'Delete an endpoint (pending deliveries stop; disable it instead to keep its delivery log readable)', params: idParams, response: { 204: { type: 'null' }, ...errorResponses } },
     }, async (request, reply) => {
       await removeWebhookEndpoint(store, actorOf(request), id(request));
       return reply.status(204).send();

@@ -12,6 +12,8 @@ export interface ChangeCaseStatusInput {
   status: unknown;
   /** Why; required to reopen. */
   reason?: unknown;
+  /** History brought in (a sheet import, the demo): no webhooks, no satisfaction survey. */
+  quiet?: boolean;
 }
 
 export async function changeCaseStatus(store: Store, actor: Actor, input: ChangeCaseStatusInput): Promise<CaseView> {
@@ -23,7 +25,7 @@ export async function changeCaseStatus(store: Store, actor: Actor, input: Change
   }
   const to = input.status;
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-  return mutateCase(store, actor, caseId, { reevaluate: false }, ({ current, at, actorId }) => {
+  return mutateCase(store, actor, caseId, { reevaluate: false, quiet: input.quiet === true }, ({ current, at, actorId }) => {
     const from = isCaseStatus(current.status) ? current.status : 'open';
     if (from === to) throw new DomainError('conflict', `the case is already ${to}`, 'status');
     assertTransition(from, to);

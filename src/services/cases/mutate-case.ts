@@ -45,6 +45,8 @@ export async function mutateCase(
     reevaluate: boolean;
     /** Runs in the same transaction after the case and its new events are written. */
     within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
+    /** History brought in (a sheet import, the demo): no webhooks, no survey to the customer. */
+    quiet?: boolean;
   },
   change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
 ): Promise<CaseView> {
@@ -79,9 +81,11 @@ export async function mutateCase(
     const updated = await updateCase(trx, caseId, { ...patch, updatedAt: at });
     await options.within?.(trx, { caseRow: updated, events: written });
     // Outgoing webhooks leave with the change or not at all (issue 7 item 5).
-    await publishCaseEvents(trx, updated, written, at);
-    // A resolution asks the customer for a rating, in the same transaction (issue 7 item 3).
-    await queueSatisfactionSurvey(trx, updated, written, at);
+    if (!options.quiet) {
+      await publishCaseEvents(trx, updated, written, at);
+      // A resolution asks the customer for a rating, in the same transaction (issue 7 item 3).
+      await queueSatisfactionSurvey(trx, updated, written, at);
+    }
     // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
     return loadCaseView(trx, actor, updated);

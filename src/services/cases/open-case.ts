@@ -23,6 +23,8 @@ export interface OpenCaseInput {
   actorKind?: 'user' | 'integration';
   /** Runs in the opening transaction after the case and its timeline are written (an email records itself here, all or nothing). */
   within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
+  /** History brought in (a sheet import, the demo): recorded, but not announced to webhooks (issue 7 item 5). */
+  quiet?: boolean;
 }
 
 /**
@@ -132,7 +134,7 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
     }
     const stored = await appendCaseEvents(trx, events);
     await input.within?.(trx, { caseRow: created, events: stored });
-    await publishCaseEvents(trx, created, stored, at);
+    if (!input.quiet) await publishCaseEvents(trx, created, stored, at);
     // SLA clocks start with the case, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: null, caseAfter: created, newEvents: events, now, calendar: await caseCalendar(trx, runtime, created) });
     return presentCase(actor, created, { customer, order, events: stored, attachments: [] });

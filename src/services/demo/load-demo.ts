@@ -108,7 +108,7 @@ export async function loadDemo(store: Store, options: { cases: number; seed?: nu
       ...(category === 'refund_request' && rnd.next() < 0.3 ? { refund: { amount: (450 + Math.floor(rnd.next() * 200)).toFixed(2) } } : {}),
       timeline: [{ type: 'message', from: 'customer', text }],
     };
-    const opened = await openCase(store, agent, { body });
+    const opened = await openCase(store, agent, { body, quiet: true });
     made++;
     const id = opened.id;
     const roll = rnd.next();
@@ -126,10 +126,10 @@ export async function loadDemo(store: Store, options: { cases: number; seed?: nu
     if (roll > 0.5 && roll < 0.6) await addInternalNote(store, assigner, { caseId: id, text: 'Checked other accounts for this customer (R003-03).' });
     if (roll > 0.6) {
       const resolver = actors.get('leadership')!;
-      await changeCaseStatus(store, resolver, { caseId: id, status: 'resolved' });
-      if (roll > 0.85) await changeCaseStatus(store, resolver, { caseId: id, status: 'closed' });
+      await changeCaseStatus(store, resolver, { caseId: id, status: 'resolved', quiet: true });
+      if (roll > 0.85) await changeCaseStatus(store, resolver, { caseId: id, status: 'closed', quiet: true });
     } else if (roll > 0.45) {
-      await changeCaseStatus(store, actors.get('leadership')!, { caseId: id, status: rnd.pick(['pending_customer', 'pending_supplier', 'pending_internal'] as const) });
+      await changeCaseStatus(store, actors.get('leadership')!, { caseId: id, status: rnd.pick(['pending_customer', 'pending_supplier', 'pending_internal'] as const), quiet: true });
     }
   }
   // Linked accounts: the same person with a second account (R003-03).

@@ -107,7 +107,8 @@ async function importRow(
     summary.skipped++;
     return;
   }
-  const opened = await openCase(store, actor, { body, actorKind: 'integration' });
+  // An old sheet is history: its cases are not announced, nor their customers surveyed (issue 7).
+  const opened = await openCase(store, actor, { body, actorKind: 'integration', quiet: true });
   // The marker is written after the case commits: a crash between the two re-imports that one row
   // (a duplicate case) rather than losing it. One importer runs per sheet.
   await setIntegrationRef(store.db, key, Number(opened.id), clock.now().toISOString());
@@ -115,7 +116,7 @@ async function importRow(
   if (status && status !== 'new') {
     // Closed rows pass through resolved: the status machine never closes an unresolved case.
     const path = status === 'closed' ? ['resolved', 'closed'] : [status];
-    for (const to of path) await changeCaseStatus(store, actor, { caseId: opened.id, status: to, reason: 'imported from sheet' });
+    for (const to of path) await changeCaseStatus(store, actor, { caseId: opened.id, status: to, reason: 'imported from sheet', quiet: true });
     summary.statusChanged++;
   }
 }

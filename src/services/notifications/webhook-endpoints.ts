@@ -157,7 +157,7 @@ export async function setWebhookEndpointEnabled(store: Store, actor: Actor, id: 
   return updateWebhookEndpointSettings(store, actor, id, { active });
 }
 
-/** Deletes the endpoint; its delivery log stays readable under the id, and pending deliveries stop. */
+/** Deletes the endpoint; its delivery rows stay in the outbox (audit trail), and pending deliveries stop. Disable instead to keep the log readable here. */
 export async function removeWebhookEndpoint(store: Store, actor: Actor, id: unknown): Promise<void> {
   requirePermission(actor, 'webhooks.manage');
   const at = clock.now().toISOString();
