@@ -29,7 +29,7 @@ export function WebhookDeliveries({ endpointId, endpoint }: { endpointId: string
     if (await redeliver.run(() => api.post(`/webhooks/${endpointId}/deliveries/${d.id}/redeliver`))) list.reload();
   };
   return (
-    <section className="panel" aria-labelledby="deliveries-h">
+    <section className="panel span-all" aria-labelledby="deliveries-h">
       <h2 id="deliveries-h">Deliveries{endpoint ? <> to <code>{endpoint.url}</code></> : null}</h2>
       <ErrorNote error={list.error ?? redeliver.error} />
       {list.data && list.data.items.length === 0 ? <p className="muted">Nothing sent yet.</p> : null}

@@ -69,8 +69,8 @@ export function WebhooksAdmin() {
           </div>
         ) : null}
       </section>
-      {open ? <WebhookDeliveries key={`${open}:${JSON.stringify(tested[open] ?? null)}`} endpoint={list.data?.items.find((w) => w.id === open) ?? null} endpointId={open} /> : null}
       <AddWebhook created={created} onCreated={(w) => { setCreated(w); list.reload(); }} />
+      {open ? <WebhookDeliveries key={`${open}:${JSON.stringify(tested[open] ?? null)}`} endpoint={list.data?.items.find((w) => w.id === open) ?? null} endpointId={open} /> : null}
     </div>
   );
 }

@@ -109,7 +109,7 @@ function LinkCases({ incident, onLinked }: { incident: Incident; onLinked(i: Inc
   };
   return (
     <form className="inline-form" aria-label="Link cases" onSubmit={onSubmit} noValidate>
-      <Field label="Link cases" name="caseIds" error={submit.error} hint="Case numbers, separated by commas or spaces" render={(a) => <input {...a} value={text} onChange={(e) => setText(e.target.value)} />} />
+      <Field label="Case numbers to link" name="caseIds" error={submit.error} hint="Case numbers, separated by commas or spaces" render={(a) => <input {...a} value={text} onChange={(e) => setText(e.target.value)} />} />
       <FormError error={submit.error} fields={['caseIds']} />
       <div className="form-actions"><button type="submit" className="button" disabled={submit.busy}>Link</button></div>
     </form>

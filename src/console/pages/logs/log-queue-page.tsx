@@ -10,6 +10,7 @@ import { DueCountdown } from '../../components/due-countdown';
 import { ErrorNote } from '../../components/fields';
 import { humanize } from '../../lib/format';
 import { useListKeys } from '../../lib/use-list-keys';
+import { chargebackSummary } from './chargeback-summary';
 
 // A queue of log entries (issue 8 item 1; GET /api/v1/logs): one per log type, due first. Rows are
 // cards so the same list works at a desk and on the supplier's phone (issue 8 item 2).
@@ -105,6 +106,7 @@ export default function LogQueuePage({ queue, types }: { queue: LogQueueDef; typ
                 <PriorityBadge priority={item.case.priority} />
                 {item.dueAt && !item.terminal ? <DueCountdown at={item.dueAt} label="Due" /> : null}
               </span>
+              {chargebackSummary(item.type, item.fields) ? <span className="small" style={{ flexBasis: '100%' }}>{chargebackSummary(item.type, item.fields)}</span> : null}
             </Link>
           </li>
         ))}
