@@ -1,27 +1,12 @@
 import type { Incident } from '../../api/incident-types';
-import type { CaseDetail, TimelineEntry } from '../../api/types';
+import type { CaseDetail } from '../../api/types';
 import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { StatusPill } from '../../components/badges';
 import { useResource } from '../../lib/use-resource';
-import { MULTIPLE_COMPLAINTS_FLAG } from './timeline-text';
+import { linkedIncidents, multipleComplaintsFlag } from './case-incidents-data';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-
-/** The incidents the case is in now: linked and not unlinked since, read from its timeline (R000-07). */
-export function linkedIncidents(timeline: readonly TimelineEntry[]): { id: string; title: string }[] {
-  const current = new Map<string, string>();
-  for (const e of timeline) {
-    if (e.type === 'incident_linked') current.set(str(e.data.incidentId), str(e.data.title));
-    else if (e.type === 'incident_unlinked') current.delete(str(e.data.incidentId));
-  }
-  return [...current].map(([id, title]) => ({ id, title }));
-}
-
-/** R001-15: the case carries the red flag "multiple complaints about the same issue". */
-export function multipleComplaintsFlag(timeline: readonly TimelineEntry[]): TimelineEntry | null {
-  return [...timeline].reverse().find((e) => e.type === 'red_flag' && e.data.flag === MULTIPLE_COMPLAINTS_FLAG) ?? null;
-}
 
 export function RedFlagBanner({ c }: { c: CaseDetail }) {
   const flag = multipleComplaintsFlag(c.timeline);

@@ -1,8 +1,6 @@
 import type { TimelineEntry } from '../../api/types';
 import { formatBytes, formatDateTime, humanize } from '../../lib/format';
-
-/** The red flag R001-15 names (src/services/incidents/incident-links.ts). */
-export const MULTIPLE_COMPLAINTS_FLAG = 'multiple_complaints_same_issue';
+import { MULTIPLE_COMPLAINTS_FLAG } from './case-incidents-data';
 
 export interface Names {
   actor(entry: TimelineEntry): string;

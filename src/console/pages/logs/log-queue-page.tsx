@@ -10,7 +10,7 @@ import { DueCountdown } from '../../components/due-countdown';
 import { ErrorNote } from '../../components/fields';
 import { humanize } from '../../lib/format';
 import { useListKeys } from '../../lib/use-list-keys';
-import { chargebackSummary } from './chargeback-summary';
+import { chargebackSummary } from './chargeback-fields';
 
 // A queue of log entries (issue 8 item 1; GET /api/v1/logs): one per log type, due first. Rows are
 // cards so the same list works at a desk and on the supplier's phone (issue 8 item 2).
