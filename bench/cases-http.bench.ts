@@ -13,7 +13,7 @@ import { createApiToken } from '../src/services/auth/create-api-token.js';
 import { seedDefaultPolicy } from '../src/services/policy/load-policy-runtime.js';
 
 const CONCURRENCY = 50;
-const REQUESTS = Number(process.argv[2] ?? 4000);
+const REQUESTS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 4000);
 // `npm run bench -- 4000 --cpu-prof DIR` writes a V8 CPU profile of each server process into DIR.
 const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 const onlyDialect = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

@@ -40,7 +40,7 @@ export async function deliverOutboxRow(
   transports: DeliveryTransports,
   outboxId: number,
   now: Date,
-  /** Runs inside the transaction that marks the row sent (the job runner completes its job there). */
+  /** Runs inside the transaction that marks an in-app row sent (the job runner completes its job there); email and webhook jobs are completed by the runner after the mark. */
   finish: (trx: Executor) => Promise<void> = async () => undefined,
   /** The row's channel when the caller knows it: an in-app row needs no read before its transaction. */
   channel?: string,
@@ -53,12 +53,11 @@ export async function deliverOutboxRow(
     if (row.channel !== 'in_app') {
       if (row.channel === 'email') await sendEmail(store, transports, row, now);
       else await sendWebhook(store, transports, row);
-      // Marking is conditional (state != 'sent'): no lock or re-read needed.
-      return store.db.transaction().execute(async (trx): Promise<DeliveryOutcome> => {
-        const marked = await markOutboxSent(trx, row.id, at);
-        await finish(trx);
-        return marked ? 'sent' : 'already_sent';
-      });
+      // Marking is conditional (state != 'sent') and needs no transaction with the job's
+      // completion: a worker dying between the two leaves a job whose rerun finds the row sent and
+      // sends nothing. Two round trips instead of four per delivery (issue 4: burst drain).
+      const marked = await markOutboxSent(store.db, row.id, at);
+      return marked ? 'sent' : 'already_sent';
     }
   }
   return store.db.transaction().execute(async (trx): Promise<DeliveryOutcome> => {

@@ -1,5 +1,5 @@
 import type { Executor } from '../../store/database.js';
-import { insertOutboxRows, markOutboxRowsSent, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
+import { insertOutboxRows, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
 import { insertNotifications } from '../../store/repositories/notification.repository.js';
 import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
 import { findCaseById } from '../../store/repositories/case.repository.js';
@@ -60,7 +60,7 @@ export async function queueCaseNotice(
     seen.add(user.id);
     if (channels.inApp) {
       const recipient = `user:${user.id}`;
-      rows.push({ ...base, channel: 'in_app', recipient, dedupeKey: dedupeKeyOf(notice, 'in_app', recipient), payload: { userId: user.id, kind: notice.event, text: notice.subject } });
+      rows.push({ ...base, channel: 'in_app', recipient, dedupeKey: dedupeKeyOf(notice, 'in_app', recipient), sentOnInsert: true, payload: { userId: user.id, kind: notice.event, text: notice.subject } });
     }
     if (channels.email && user.email) {
       const recipient = user.email.toLowerCase();
@@ -92,15 +92,13 @@ export async function queueCaseNotice(
   }
   const written = await insertOutboxRows(trx, rows, at);
   // In-app notifications are rows in this database: they take effect in this very transaction,
-  // exactly once, and their outbox rows are recorded as sent. Email and webhooks leave through
+  // exactly once, and their outbox rows are inserted as sent. Email and webhooks leave through
   // delivery jobs.
   const inApp = written.filter((row) => row.channel === 'in_app');
   await insertNotifications(trx, inApp.map((row) => {
     const payload = row.payload as { userId: number; kind: string; text: string };
     return { userId: payload.userId, caseId: row.caseId, kind: payload.kind, text: payload.text, outboxId: row.id, createdAt: at };
   }));
-  await markOutboxRowsSent(trx, inApp.map((row) => row.id), at);
-  for (const row of inApp) Object.assign(row, { state: 'sent', sentAt: at, attempts: 1 });
   const external = written.filter((row) => row.channel !== 'in_app');
   await enqueueDeliveries(trx, external, at);
   return written;

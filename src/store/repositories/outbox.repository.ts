@@ -30,6 +30,8 @@ export interface NewOutboxRow {
   event: string;
   recipient: string;
   payload: Record<string, unknown>;
+  /** The row takes effect in the inserting transaction itself (in-app notifications): stored as sent. */
+  sentOnInsert?: boolean;
 }
 
 function toOutbox(row: Selectable<OutboxTable>): OutboxRecord {
@@ -58,7 +60,8 @@ export async function insertOutboxRows(db: Executor, rows: NewOutboxRow[], at: s
     .values(
       rows.map((r) => ({
         channel: r.channel, dedupe_key: r.dedupeKey, case_id: r.caseId, event: r.event, recipient: r.recipient,
-        payload_json: JSON.stringify(r.payload), state: 'pending', attempts: 0, next_attempt_at: at, created_at: at,
+        payload_json: JSON.stringify(r.payload), created_at: at,
+        ...(r.sentOnInsert ? { state: 'sent', attempts: 1, next_attempt_at: null, sent_at: at } : { state: 'pending', attempts: 0, next_attempt_at: at }),
       })),
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
@@ -83,17 +86,6 @@ export async function markOutboxSent(db: Executor, id: number, at: string): Prom
     .where('state', '!=', 'sent')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
-}
-
-/** Marks rows sent that take effect inside the caller's transaction (in-app notifications). */
-export async function markOutboxRowsSent(db: Executor, ids: number[], at: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('outbox')
-    .set((eb) => ({ state: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), next_attempt_at: null }))
-    .where('id', 'in', ids)
-    .where('state', '!=', 'sent')
-    .execute();
 }
 
 export async function markOutboxFailed(
