@@ -158,6 +158,11 @@ describe.runIf(existsSync(CHROMIUM))('incidents, refunds, chargebacks and webhoo
     await screenshot(office, 'p2-back-office-chargeback-log-queue');
     await office.close();
 
+    const compliance = await signIn(desk, desk.emails.compliance);
+    await compliance.getByRole('navigation', { name: 'Queues and pages' }).getByRole('link', { name: 'Chargeback or high fraud risk' }).click();
+    await compliance.getByText('Platform chargeback · reason 4837 · $129.00').waitFor();
+    await compliance.close();
+
     const agent = await signIn(desk, desk.emails.agent);
     const agentNav = agent.getByRole('navigation', { name: 'Queues and pages' });
     await agentNav.getByRole('link', { name: 'Incidents' }).waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { FinanceEntry } from '../../api/finance-types';
 import { Link } from '../../app/router';
@@ -17,10 +17,27 @@ const STATES = [
   { value: 'rejected', label: 'Rejected' },
 ];
 
+interface EntryPage { items: FinanceEntry[]; nextCursor: string | null }
+
 /** Entries on the form, newest first, with the moves the reader may make (R004-08 four eyes). */
 export function FinanceEntries({ generation, onChanged }: { generation: number; onChanged(): void }) {
   const [state, setState] = useState('');
-  const list = useResource(`finance-entries:${state}:${generation}`, () => api.get<{ items: FinanceEntry[] }>('/finance/entries', { state }));
+  const list = useResource(`finance-entries:${state}:${generation}`, () => api.get<EntryPage>('/finance/entries', { state }));
+  const [more, setMore] = useState<FinanceEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const loadMore = useSubmit();
+  useEffect(() => {
+    setMore([]);
+    setCursor(list.data?.nextCursor ?? null);
+  }, [list.data]);
+  const onMore = async () => {
+    const page = await loadMore.run(() => api.get<EntryPage>('/finance/entries', { state, cursor }));
+    if (page) {
+      setMore((m) => [...m, ...page.items]);
+      setCursor(page.nextCursor);
+    }
+  };
+  const items = [...(list.data?.items ?? []), ...more];
   return (
     <section className="panel" aria-labelledby="finance-entries-h">
       <div className="page-head">
@@ -31,11 +48,12 @@ export function FinanceEntries({ generation, onChanged }: { generation: number; 
           </select>
         </label>
       </div>
-      <ErrorNote error={list.error} />
-      {list.data && list.data.items.length === 0 ? <p className="muted">Nothing here.</p> : null}
+      <ErrorNote error={list.error ?? loadMore.error} />
+      {list.data && items.length === 0 ? <p className="muted">Nothing here.</p> : null}
       <ul className="plain-list entry-list">
-        {(list.data?.items ?? []).map((e) => <EntryRow key={`${e.id}:${e.updatedAt}`} entry={e} onMoved={onChanged} />)}
+        {items.map((e) => <EntryRow key={`${e.id}:${e.updatedAt}`} entry={e} onMoved={onChanged} />)}
       </ul>
+      {cursor ? <button type="button" className="button load-more" disabled={loadMore.busy} onClick={() => void onMore()}>Load more</button> : null}
     </section>
   );
 }

@@ -104,7 +104,7 @@ export default function LogQueuePage({ queue, types }: { queue: LogQueueDef; typ
                 <span className="pill">{item.stateLabel}</span>
                 {item.sku ? <span className="mono small">SKU {item.sku}</span> : null}
                 <PriorityBadge priority={item.case.priority} />
-                {item.dueAt && !item.terminal ? <DueCountdown at={item.dueAt} label="Due" /> : null}
+                {item.dueAt && !item.terminal ? <>{item.type === 'chargeback' ? <span className="small">Evidence due</span> : null}<DueCountdown at={item.dueAt} label={item.type === 'chargeback' ? 'Evidence due' : 'Due'} /></> : null}
               </span>
               {chargebackSummary(item.type, item.fields) ? <span className="small" style={{ flexBasis: '100%' }}>{chargebackSummary(item.type, item.fields)}</span> : null}
             </Link>
