@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiAs, CHROMIUM, layoutProblems, openDesk, screenshot, signIn, type Desk } from './console-harness.js';
+import type { SurveyStats } from '../../src/services/surveys/survey-stats.js';
 
 // Incidents, the refunds tracker, the chargeback log and webhooks in a real browser (issue 8,
 // session 3): a lead opens an incident from a suggestion and links a case (R000-07, R001-15); back
@@ -220,4 +221,31 @@ describe.runIf(existsSync(CHROMIUM))('incidents, refunds, chargebacks and webhoo
       await new Promise<void>((done) => receiver.close(() => done()));
     }
   }, 90_000);
+
+  test('a lead reads CSAT by team and agent under the dashboard, with its CSV (R004-09, R004-11)', async () => {
+    // Ratings arrive by the customer's emailed link; the answer is pinned here, typed as the
+    // server's SurveyStats so a change of shape breaks this test at compile time.
+    const line = (id: string | null, name: string, responses: number, satisfied: number, averageScore: number) =>
+      ({ id, name, responses, satisfied, csat: Math.round((satisfied / responses) * 1000) / 1000, averageScore, scale: 5 });
+    const stats: SurveyStats = {
+      from: '2026-11-06T00:00:00.000Z', to: '2026-12-06T00:00:00.000Z',
+      overall: { responses: 5, satisfied: 4, csat: 0.8, averageScore: 4.2, scale: 5 },
+      byTeam: [line('1', 'First line', 5, 4, 4.2)],
+      byAgent: [line('1', 'Avery Agent', 3, 3, 4.67), line(null, 'unassigned', 2, 1, 3.5)],
+      byDay: [{ date: '2026-12-01', responses: 5, satisfied: 4, csat: 0.8, averageScore: 4.2, scale: 5 }],
+      target: { averageScore: 4.5, met: false },
+    };
+    const lead = await signIn(desk, desk.emails.lead);
+    await lead.route('**/api/v1/reports/csat*', (route) => route.fulfill({ json: stats }));
+    await lead.getByRole('link', { name: 'Dashboard' }).click();
+    const csat = lead.getByRole('region', { name: 'CSAT by team and agent' });
+    await csat.getByText('5 ratings · CSAT 80% · average 4.2 / 5 · target above 4.5 (not met).', { exact: false }).waitFor();
+    const agentRow = csat.getByRole('table', { name: 'CSAT by agent' }).getByRole('row', { name: /Avery Agent/ });
+    expect(await agentRow.getByRole('cell').allTextContents()).toEqual(['3', '3', '100%', '4.67 / 5']);
+    expect(await csat.getByRole('table', { name: 'CSAT by team' }).getByRole('row', { name: /First line/ }).getByRole('cell').nth(2).textContent()).toBe('80%');
+    expect(await csat.getByRole('link', { name: 'Export CSAT CSV' }).getAttribute('href')).toBe('/api/v1/reports/csat?format=csv');
+    expect(await layoutProblems(lead)).toEqual([]);
+    await screenshot(lead, 'r1-lead-csat-by-team-and-agent');
+    await lead.close();
+  }, 60_000);
 });
