@@ -175,7 +175,7 @@ describe.runIf(existsSync(CHROMIUM))('incidents, refunds, chargebacks and webhoo
     await agent.close();
   }, 90_000);
 
-  test('an admin adds a webhook, sees its secret once, disables and enables it, sends a test and redelivers it', async () => {
+  test('an admin adds a webhook, sees its secret once (and a new one once), disables and enables it, sends a test and redelivers it', async () => {
     const received: string[] = [];
     const receiver: Server = createServer((req, res) => {
       received.push(String(req.headers['x-ladder-event'] ?? req.url));
@@ -200,6 +200,12 @@ describe.runIf(existsSync(CHROMIUM))('incidents, refunds, chargebacks and webhoo
       const row = endpoints.getByRole('row').filter({ hasText: url });
       await row.waitFor();
       await screenshot(admin, 'q1-admin-webhook-secret-shown-once');
+
+      const firstSecret = await admin.getByLabel('Signing secret').inputValue();
+      admin.once('dialog', (d) => void d.accept());
+      await row.getByRole('button', { name: 'New secret' }).click();
+      await expect.poll(() => admin.getByLabel('Signing secret').inputValue()).not.toBe(firstSecret);
+      await admin.getByText('You won’t see this again:').waitFor();
 
       await row.getByRole('button', { name: 'Disable' }).click();
       await row.getByRole('cell', { name: 'Disabled' }).waitFor();

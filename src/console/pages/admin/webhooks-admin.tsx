@@ -30,6 +30,14 @@ export function WebhooksAdmin() {
   const toggle = async (w: WebhookEndpoint) => {
     if (await action.run(() => api.patch<WebhookEndpoint>(`/webhooks/${w.id}`, { active: !w.active }))) list.reload();
   };
+  const rotate = async (w: WebhookEndpoint) => {
+    if (!window.confirm(`Make a new signing secret for ${w.url}? The receiver must switch to it: the old one stops working at once.`)) return;
+    const next = await action.run(() => api.patch<WebhookEndpoint & { secret: string }>(`/webhooks/${w.id}`, { rotateSecret: true }));
+    if (next) {
+      setCreated(next);
+      list.reload();
+    }
+  };
   const test = async (w: WebhookEndpoint) => {
     const r = await action.run(() => api.post<TestResult>(`/webhooks/${w.id}/test`));
     if (r) setTested((t) => ({ ...t, [w.id]: r }));
@@ -57,6 +65,7 @@ export function WebhooksAdmin() {
                         <div className="button-row">
                           <button type="button" className="button small" disabled={action.busy} onClick={() => void toggle(w)}>{w.active ? 'Disable' : 'Enable'}</button>
                           <button type="button" className="button small" disabled={action.busy} onClick={() => void test(w)}>Send test</button>
+                          <button type="button" className="button small" disabled={action.busy} onClick={() => void rotate(w)}>New secret</button>
                           <button type="button" className="button small" aria-expanded={open === w.id} onClick={() => setOpen(open === w.id ? null : w.id)}>Deliveries</button>
                         </div>
                         {r ? <p className={`small ${r.ok ? '' : 'text-danger'}`} role="status">{r.ok ? `Test delivered (HTTP ${r.status}).` : `Test failed${r.status ? ` (HTTP ${r.status})` : ''}: ${r.error}`}</p> : null}

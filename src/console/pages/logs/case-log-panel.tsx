@@ -8,7 +8,7 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { LogEntryForm } from './log-entry-form';
 import { LogFieldInput } from './log-field-input';
-import { MinorAmountPreview } from './chargeback-summary';
+import { MinorAmountPreview } from './minor-amount-preview';
 import { toWire, type Draft } from './log-draft';
 
 // The case's log entry (R000-12: every request is logged with its template). Loaded apart from the

@@ -6,7 +6,7 @@ import { DueCountdown } from '../../components/due-countdown';
 import { formatDateTime, humanize } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
 import { LogFieldInput } from './log-field-input';
-import { MinorAmountPreview } from './chargeback-summary';
+import { MinorAmountPreview } from './minor-amount-preview';
 import { sameDraft, toDraft, toWire, type Draft } from './log-draft';
 
 // The form of a case's log entry (issue 8 item 1): its template's fields, the evidence its next
