@@ -76,25 +76,25 @@ function EntryRow({ entry, onMoved }: { entry: FinanceEntry; onMoved(): void }) 
   const who = (id: string | null) => (id ? userLabel(dir, session.user, id) : '—');
   return (
     <li className="entry-card" aria-label={`F-${e.id}`}>
-      <div className="entry-link" style={{ cursor: 'default' }}>
+      <div className="entry-link entry-static">
         <span className="entry-title">
           F-{e.id} · {humanize(e.kind)} <strong>{formatMinor(e.amountMinor, e.currency)}</strong> · {humanize(e.method)}
         </span>
         <span className="pill" data-testid="finance-state">{humanize(e.state)}</span>
-        <span className="small" style={{ flexBasis: '100%' }}>
+        <span className="small entry-line">
           {e.reason}
           {e.caseId ? <> · <Link to={`/cases/${e.caseId}`}>case #{e.caseId}</Link></> : null}
           {e.orderNumber ? ` · order ${e.orderNumber}` : ''}
           {e.reference ? ` · ref ${e.reference}` : ''}
         </span>
-        <span className="small muted" style={{ flexBasis: '100%' }}>
+        <span className="small muted entry-line">
           Recorded by {who(e.requestedBy)} {formatDateTime(e.createdAt)}
           {e.approvedBy ? ` · approved by ${who(e.approvedBy)} ${formatDateTime(e.approvedAt)}` : ''}
           {e.performedBy ? ` · performed by ${who(e.performedBy)} ${formatDateTime(e.performedAt)}` : ''}
         </span>
       </div>
       {canManage && (e.state === 'pending_approval' || e.state === 'approved') ? (
-        <div className="entry-link" style={{ paddingTop: 0 }}>
+        <div className="entry-link entry-static entry-actions">
           {e.state === 'pending_approval' ? (
             session.can('refunds.approve') && !mine ? (
               <div className="button-row">

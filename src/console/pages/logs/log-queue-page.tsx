@@ -106,7 +106,7 @@ export default function LogQueuePage({ queue, types }: { queue: LogQueueDef; typ
                 <PriorityBadge priority={item.case.priority} />
                 {item.dueAt && !item.terminal ? <>{item.type === 'chargeback' ? <span className="small">Evidence due</span> : null}<DueCountdown at={item.dueAt} label={item.type === 'chargeback' ? 'Evidence due' : 'Due'} /></> : null}
               </span>
-              {chargebackSummary(item.type, item.fields) ? <span className="small" style={{ flexBasis: '100%' }}>{chargebackSummary(item.type, item.fields)}</span> : null}
+              {chargebackSummary(item.type, item.fields) ? <span className="small entry-line">{chargebackSummary(item.type, item.fields)}</span> : null}
             </Link>
           </li>
         ))}
