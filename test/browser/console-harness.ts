@@ -45,7 +45,7 @@ export function ensureConsoleBuilt(): string {
 
 export interface Desk {
   url: string;
-  emails: { agent: string; lead: string; admin: string; supplier: string; compliance: string };
+  emails: { agent: string; lead: string; admin: string; supplier: string; compliance: string; backOffice: string };
   supplierTeamId: string;
   /** The lead's API token, to set up cases the way an integration would. */
   leadToken: string;
@@ -70,12 +70,14 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const supplierTeam = await createTeam(store, SYSTEM_ACTOR, { key: 'supplier', name: 'Fulfillment supplier', kind: 'supplier' });
   const emails = {
     agent: 'agent@browser.test', lead: 'lead@browser.test', admin: 'admin@browser.test', supplier: 'supplier@browser.test', compliance: 'compliance@browser.test',
+    backOffice: 'backoffice@browser.test',
   };
   await createUser(store, SYSTEM_ACTOR, { email: emails.agent, name: 'Avery Agent', role: 'agent', password: PASSWORD, teamId: Number(firstLine.id) });
   await createUser(store, SYSTEM_ACTOR, { email: emails.lead, name: 'Lee Lead', role: 'lead', password: PASSWORD });
   await createUser(store, SYSTEM_ACTOR, { email: emails.admin, name: 'Ada Admin', role: 'admin', password: PASSWORD });
   await createUser(store, SYSTEM_ACTOR, { email: emails.supplier, name: 'Sam Supplier', role: 'supplier', password: PASSWORD, teamId: Number(supplierTeam.id) });
   await createUser(store, SYSTEM_ACTOR, { email: emails.compliance, name: 'Cora Compliance', role: 'compliance', password: PASSWORD });
+  await createUser(store, SYSTEM_ACTOR, { email: emails.backOffice, name: 'Bo Backoffice', role: 'back_office', password: PASSWORD });
   const { token: leadToken } = await createApiToken(store, SYSTEM_ACTOR, { email: emails.lead, name: 'browser-suite' });
   await options.seed?.(store);
   await store.close();

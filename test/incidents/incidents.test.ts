@@ -82,6 +82,21 @@ describe.each(dialects)('incident reports on %s', (dialect) => {
     expect(next!.incidentId).not.toBe(carrierIncident.incidentId);
   });
 
+  it('a lead opens the one suggestion in front of them: dimension and key act on that cluster only; a bad dimension is named (R001-15)', async () => {
+    const carrier = `OneClick-${dialect}`;
+    at('2031-07-01T09:00:00Z');
+    const cases = [await complaint('packaging_issue', { carrier }), await complaint('packaging_issue', { carrier }), await complaint('packaging_issue', { carrier })];
+    at('2031-07-01T10:00:00Z');
+    const bad = await call('lead', 'POST', '/incidents/suggestions', { dimension: 'colour', key: 'red' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: { code: 'invalid_input', field: 'dimension' } });
+    const one = (await call('lead', 'POST', '/incidents/suggestions', { dimension: 'carrier', key: carrier.toLowerCase() })).json();
+    expect(one.applied).toMatchObject([{ dimension: 'carrier', key: carrier.toLowerCase(), created: true, linked: cases }]);
+    const left = (await call('lead', 'GET', '/incidents/suggestions')).json().suggestions as { dimension: string; key: string; incidentId: string | null }[];
+    expect(left.find((x) => x.dimension === 'category' && x.key === 'packaging_issue')).toMatchObject({ incidentId: null });
+    expect(left.find((x) => x.dimension === 'carrier')).toMatchObject({ incidentId: one.applied[0].incidentId });
+  });
+
   it('agents log an incident and link cases (R000-07); leads move it (R003-04); resolved cannot move back to open', async () => {
     at('2031-05-01T09:00:00Z');
     const [a, b, c] = [await complaint('product_information'), await complaint('product_information'), await complaint('product_information')];

@@ -18,6 +18,10 @@ const ComplianceReportPage = lazy(() => import('../pages/compliance/compliance-r
 // Log queues and the supplier's task page (issue 8 items 1–2) load on first visit too.
 const LogQueuePage = lazy(() => import('../pages/logs/log-queue-page'));
 const LogTaskPage = lazy(() => import('../pages/logs/log-task-page'));
+// Incidents and the refunds/reshipments tracker (R000-07, R000-09) load on first visit.
+const IncidentsPage = lazy(() => import('../pages/incidents/incidents-page'));
+const IncidentPage = lazy(() => import('../pages/incidents/incident-page'));
+const FinancePage = lazy(() => import('../pages/finance/finance-page'));
 
 export function Shell() {
   const session = useSession();
@@ -80,6 +84,12 @@ export function Shell() {
         <DashboardPage />
       </Suspense>
     ) : <NotFound />;
+  } else if (path === '/incidents') {
+    page = session.can('incidents.read') ? <Suspense fallback={<p className="loading">Loading incidents…</p>}><IncidentsPage /></Suspense> : <NotFound />;
+  } else if ((params = matchPath('/incidents/:id', path))) {
+    page = session.can('incidents.read') ? <Suspense fallback={<p className="loading">Loading the incident…</p>}><IncidentPage key={params.id} incidentId={params.id!} /></Suspense> : <NotFound />;
+  } else if (path === '/refunds') {
+    page = session.can('returns.read') ? <Suspense fallback={<p className="loading">Loading refunds…</p>}><FinancePage /></Suspense> : <NotFound />;
   } else if (path === '/compliance/chargebacks-fraud') {
     // R000-08: the server hides these cases from everyone else; the console does not offer the page.
     page = session.can('restricted.read') ? <QueuePage key={RESTRICTED_QUEUE.key} queue={RESTRICTED_QUEUE} /> : <NotFound />;
@@ -142,6 +152,8 @@ export function Shell() {
             <ul>
               <li><Link to="/shift" aria-current={current('/shift')}>Shift &amp; handoff</Link></li>
               <li><Link to="/dashboard" aria-current={current('/dashboard')}>Dashboard</Link></li>
+              {session.can('incidents.read') ? <li><Link to="/incidents" aria-current={current('/incidents')}>Incidents</Link></li> : null}
+              {session.can('returns.read') ? <li><Link to="/refunds" aria-current={current('/refunds')}>Refunds &amp; reshipments</Link></li> : null}
             </ul>
           </>
         ) : null}

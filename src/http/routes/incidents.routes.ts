@@ -40,8 +40,15 @@ export function incidentRoutes(deps: { store: Store }): FastifyPluginAsync {
 
     app.post('/incidents/suggestions', {
       config: { access: 'incidents.manage' },
-      schema: { tags: ['incidents'], summary: 'Open the suggested incidents (or join the live one) and red-flag their cases (R001-15)', response: { 200: anyObject, ...errorResponses } },
-    }, async (request) => applyIncidentSuggestions(store, actorOf(request)));
+      schema: {
+        tags: ['incidents'], summary: 'Open the suggested incidents (or join the live one) and red-flag their cases (R001-15); dimension and key act on one suggestion only',
+        // No body schema: a bare POST (the CLI, scripts) still applies every suggestion.
+        response: { 200: anyObject, ...errorResponses },
+      },
+    }, async (request) => {
+      const body = (request.body && typeof request.body === 'object' ? request.body : {}) as { dimension?: unknown; key?: unknown };
+      return applyIncidentSuggestions(store, actorOf(request), { dimension: body.dimension, key: body.key });
+    });
 
     app.get('/incidents/:id', {
       config: { access: 'incidents.read' },

@@ -3,7 +3,8 @@ import { insertAuditEvent } from '../../store/repositories/audit.repository.js';
 import { findLastResolvedAt, findLiveIncidentByKey, insertIncident, listComplaintsSince, updateIncident, type IncidentRecord } from '../../store/repositories/incident.repository.js';
 import { RESTRICTED_CATEGORIES } from '../../domain/access/case-visibility.js';
 import { findComplaintClusters, type ComplaintCluster } from '../../domain/incidents/find-clusters.js';
-import { suggestedIncidentTitle } from '../../domain/incidents/incident.js';
+import { parseIncidentDimension, suggestedIncidentTitle } from '../../domain/incidents/incident.js';
+import { invalidInput } from '../../domain/errors.js';
 import type { IncidentSettings } from '../../domain/incidents/incident-settings.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
@@ -75,6 +76,18 @@ export async function previewIncidentSuggestions(store: Store, actor: Actor, inp
   return { settings, suggestions };
 }
 
+/**
+ * The console's "open incident from this suggestion" (issue 8): a lead acts on the one suggestion
+ * in front of them, not on every cluster the sweep would open. Both or neither must be given.
+ */
+function suggestionFilter(input: { dimension?: unknown; key?: unknown }): { dimension: string; key: string } | null {
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (!given(input.dimension) && !given(input.key)) return null;
+  const dimension = parseIncidentDimension(input.dimension, 'dimension');
+  if (typeof input.key !== 'string' || input.key.trim() === '' || input.key.length > 200) throw invalidInput('key', 'expected the key the suggestion shares (a SKU, category or carrier)');
+  return { dimension, key: input.key };
+}
+
 export interface AppliedSuggestion {
   incidentId: string;
   dimension: string;
@@ -89,14 +102,20 @@ export interface AppliedSuggestion {
  * cases (R001-15) — in one transaction. Run by a lead on demand and by the recurring sweep; a second
  * run finds everything linked and changes nothing.
  */
-export async function applyIncidentSuggestions(store: Store, actor: Actor, input: { now?: Date } = {}): Promise<{ applied: AppliedSuggestion[] }> {
+export async function applyIncidentSuggestions(
+  store: Store,
+  actor: Actor,
+  input: { now?: Date; dimension?: unknown; key?: unknown } = {},
+): Promise<{ applied: AppliedSuggestion[] }> {
   requirePermission(actor, 'incidents.manage');
+  const only = suggestionFilter(input);
   const settings = await loadIncidentSettings(store);
   const now = input.now ?? clock.now();
   return store.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const applied: AppliedSuggestion[] = [];
     for (const j of await judgeClusters(trx, settings, now)) {
+      if (only && (j.cluster.dimension !== only.dimension || j.cluster.key !== only.key)) continue;
       let incident = j.live;
       const created = !incident;
       if (!incident) {

@@ -5,12 +5,14 @@ import { UsersAdmin } from './users-admin';
 import { TeamsAdmin } from './teams-admin';
 import { TokensAdmin } from './tokens-admin';
 import { PolicyAdmin } from './policy-admin';
+import { WebhooksAdmin } from './webhooks-admin';
 
 const TABS = [
   { key: 'users', label: 'Users', permission: 'users.manage' },
   { key: 'teams', label: 'Teams', permission: 'teams.manage' },
   { key: 'tokens', label: 'API tokens', permission: 'tokens.own' },
   { key: 'policy', label: 'Policy', permission: 'policy.manage' },
+  { key: 'webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
 ] as const;
 
 export default function AdminPage({ tab }: { tab: string | null }) {
@@ -38,6 +40,7 @@ export default function AdminPage({ tab }: { tab: string | null }) {
       {current.key === 'teams' ? <TeamsAdmin /> : null}
       {current.key === 'tokens' ? <TokensAdmin /> : null}
       {current.key === 'policy' ? <PolicyAdmin /> : null}
+      {current.key === 'webhooks' ? <WebhooksAdmin /> : null}
     </section>
   );
 }

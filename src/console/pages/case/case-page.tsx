@@ -13,6 +13,7 @@ import { Timeline } from './timeline';
 import { Composer } from './composer';
 import { CaseActions } from './case-actions';
 import { CaseReturns } from './returns/case-returns';
+import { CaseIncidents, RedFlagBanner } from './case-incidents';
 
 // The case's log entry and its template form (issue 8 item 1) load as their own chunk.
 const CaseLogPanel = lazy(() => import('../logs/case-log-panel'));
@@ -45,6 +46,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <article className="page case-page" aria-labelledby="case-title">
       <CaseHeader c={c} />
+      <RedFlagBanner c={c} />
       {opening ? (
         <p className="notice success" role="status">
           Case opened. Ladder decided <strong>{opening.priority}</strong> at <strong>{opening.level}</strong>
@@ -64,6 +66,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </div>
         <aside className="case-side" aria-label="Decision, customer and actions">
           <DecisionPanel c={c} />
+          {session.can('incidents.read') ? <CaseIncidents c={c} /> : null}
           <CaseActions c={c} onUpdated={onUpdated} onReload={resource.reload} />
           <CustomerPanel c={c} />
           <OrderPanel c={c} />

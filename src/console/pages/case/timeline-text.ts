@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../../api/types';
 import { formatBytes, formatDateTime, humanize } from '../../lib/format';
+import { MULTIPLE_COMPLAINTS_FLAG } from './case-incidents-data';
 
 export interface Names {
   actor(entry: TimelineEntry): string;
@@ -84,6 +85,14 @@ export function describe(e: TimelineEntry, names: Names): string {
       return `${who} promised “${str(d.promisedResolution)}” by ${formatDateTime(str(d.promisedBy))}.`;
     case 'rma_changed':
       return rmaSentence(who, d);
+    case 'incident_linked':
+      return `${who} linked the case to incident #${str(d.incidentId)} “${str(d.title)}”${d.reason === 'suggested' ? ' (suggested: same issue)' : ''}.`;
+    case 'incident_unlinked':
+      return `${who} unlinked the case from incident #${str(d.incidentId)} “${str(d.title)}”.`;
+    case 'red_flag':
+      return d.flag === MULTIPLE_COMPLAINTS_FLAG
+        ? `Red flag: multiple complaints about the same issue — ${str(d.cases)} cases in incident #${str(d.incidentId)} (R001-15).`
+        : `Red flag: ${humanize(str(d.flag))}.`;
     case 'fields_changed':
       return `${who} updated ${Object.keys(d).map(humanize).join(', ') || 'the case'}.`;
     default:

@@ -5,6 +5,8 @@ import { formatDateTime, humanize } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { CaseLinks, DayChart, DayTable } from './day-chart';
 import type { DeskMetrics, Drill } from './dashboard-types';
+import { CsatReport } from './csat-report';
+import { useSession } from '../../app/session';
 
 // The desk dashboard (R001-14 metrics; R004-11 quality targets): what the desk handled in a period,
 // each number with the cases behind it and the whole as a CSV export.
@@ -44,15 +46,15 @@ function Tile({ label, value, hint, drill, wordy, children }: { label: string; v
   );
 }
 
-/** R004-11: CSAT above 4.5/5. Shown as a number once the desk metrics carry one (surveys). */
+/** R004-11: CSAT (share of 4–5 of 5) with the average the SOP's "above 4.5/5" target reads. */
 function CsatTile({ csat }: { csat: DeskMetrics['csat'] }) {
-  if (typeof csat.value !== 'number') return <Tile label="CSAT" value="No ratings" wordy hint={csat.note} />;
+  if (csat.value === null) return <Tile label="CSAT" value="No ratings" wordy hint={csat.note} />;
   const hint = [
-    csat.responses !== undefined ? plural(csat.responses, 'rating') : null,
-    typeof csat.averageScore === 'number' ? `average ${csat.averageScore} / ${csat.scale ?? 5}` : null,
-    `target above ${csat.target ?? 4.5}`,
+    plural(csat.responses, 'rating'),
+    csat.averageScore === null ? null : `average ${csat.averageScore} / ${csat.scale}`,
+    `target above ${csat.target}`,
   ].filter(Boolean).join(' · ');
-  return <Tile label="CSAT" value={percentText(csat.value)} hint={hint} {...(csat.cases ? { drill: csat.cases } : {})} />;
+  return <Tile label="CSAT" value={percentText(csat.value)} hint={hint} drill={csat.cases} />;
 }
 
 function CountWithCases({ drill, label }: { drill: Drill; label: string }) {
@@ -60,6 +62,7 @@ function CountWithCases({ drill, label }: { drill: Drill; label: string }) {
 }
 
 export default function DashboardPage() {
+  const session = useSession();
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const query = periodQuery(fromDay, toDay);
@@ -124,6 +127,8 @@ export default function DashboardPage() {
               <p className="small muted">{m.definitions.firstContact} {m.definitions.repeat}</p>
             </section>
           </div>
+
+          {session.can('returns.report') ? <CsatReport query={query} /> : null}
 
           <section className="panel" aria-labelledby="by-category-h">
             <h2 id="by-category-h">By category</h2>

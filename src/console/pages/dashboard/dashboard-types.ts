@@ -5,6 +5,28 @@ export interface DurationStats { averageHours: number | null; medianHours: numbe
 export interface DeskDay { date: string; opened: Drill; escalations: Drill }
 export interface CategoryLine { category: string; opened: Drill; escalations: Drill; resolution: DurationStats }
 
+/** src/domain/surveys/csat.ts: CSAT is the share of 4–5 of 5; the SOP's target reads the average. */
+export interface CsatSummary {
+  responses: number;
+  satisfied: number;
+  csat: number | null;
+  averageScore: number | null;
+  scale: number;
+}
+
+export interface CsatLine extends CsatSummary { id: string | null; name: string }
+
+/** GET /api/v1/reports/csat (src/services/surveys/survey-stats.ts). */
+export interface CsatStats {
+  from: string;
+  to: string;
+  overall: CsatSummary;
+  byTeam: CsatLine[];
+  byAgent: CsatLine[];
+  byDay: (CsatSummary & { date: string })[];
+  target: { averageScore: number; met: boolean | null };
+}
+
 export interface DeskMetrics {
   from: string;
   to: string;
@@ -21,6 +43,6 @@ export interface DeskMetrics {
    * of ratings that are 4 or 5 of 5 (null with no ratings in the period); the SOP's target reads
    * the average score.
    */
-  csat: { value: number | null; note?: string; scale?: number; target?: number; responses?: number; averageScore?: number | null; cases?: Drill };
+  csat: CsatSummary & { value: number | null; note: string; target: number; cases: Drill };
   definitions: Record<string, string>;
 }

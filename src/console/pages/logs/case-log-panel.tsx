@@ -8,6 +8,7 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { LogEntryForm } from './log-entry-form';
 import { LogFieldInput } from './log-field-input';
+import { MinorAmountPreview } from './minor-amount-preview';
 import { toWire, type Draft } from './log-draft';
 
 // The case's log entry (R000-12: every request is logged with its template). Loaded apart from the
@@ -84,6 +85,7 @@ function OpenLogForm({ caseId, category, types, onOpened }: { caseId: string; ca
       <div className="log-fields">
         {fields.map((f) => (
           <LogFieldInput key={f.key} def={f} value={drafts[f.key] ?? (f.type === 'enum_list' ? [] : '')} error={submit.error}
+            extra={f.key === 'amountMinor' ? <MinorAmountPreview minor={drafts.amountMinor} currency={drafts.currency} /> : undefined}
             onChange={(v) => setDrafts((d) => ({ ...d, [f.key]: v }))} />
         ))}
       </div>

@@ -6,6 +6,7 @@ import { DueCountdown } from '../../components/due-countdown';
 import { formatDateTime, humanize } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
 import { LogFieldInput } from './log-field-input';
+import { MinorAmountPreview } from './minor-amount-preview';
 import { sameDraft, toDraft, toWire, type Draft } from './log-draft';
 
 // The form of a case's log entry (issue 8 item 1): its template's fields, the evidence its next
@@ -121,6 +122,7 @@ export function LogEntryForm({ entry, type, onChanged }: { entry: LogEntry; type
             value={drafts[f.key] ?? ''}
             error={submit.error}
             needed={neededBy.get(`fields.${f.key}`)}
+            extra={f.key === 'amountMinor' ? <MinorAmountPreview minor={drafts.amountMinor ?? entry.fields.amountMinor} currency={drafts.currency || entry.fields.currency} /> : undefined}
             onChange={(v) => setDrafts((d) => ({ ...d, [f.key]: v }))}
           />
         ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiError } from '../../api/client';
 import type { LogFieldDescription } from '../../api/log-types';
 import { Field } from '../../components/fields';
@@ -12,6 +13,8 @@ export function LogFieldInput(props: {
   error: ApiError | null;
   /** Why a next move needs it: shown under the control. */
   needed?: string | undefined;
+  /** Shown under the control, e.g. a minor-unit amount read as money. */
+  extra?: ReactNode;
   onChange(value: Draft): void;
 }) {
   const { def, value, onChange } = props;
@@ -61,7 +64,7 @@ export function LogFieldInput(props: {
             </select>
           );
         case 'integer':
-          return <input {...common} inputMode="numeric" />;
+          return <>{<input {...common} inputMode="numeric" />}{props.extra}</>;
         case 'date':
           return <input {...common} type="date" />;
         case 'datetime':

@@ -10,6 +10,7 @@ import { DueCountdown } from '../../components/due-countdown';
 import { ErrorNote } from '../../components/fields';
 import { humanize } from '../../lib/format';
 import { useListKeys } from '../../lib/use-list-keys';
+import { chargebackSummary } from './chargeback-fields';
 
 // A queue of log entries (issue 8 item 1; GET /api/v1/logs): one per log type, due first. Rows are
 // cards so the same list works at a desk and on the supplier's phone (issue 8 item 2).
@@ -103,8 +104,9 @@ export default function LogQueuePage({ queue, types }: { queue: LogQueueDef; typ
                 <span className="pill">{item.stateLabel}</span>
                 {item.sku ? <span className="mono small">SKU {item.sku}</span> : null}
                 <PriorityBadge priority={item.case.priority} />
-                {item.dueAt && !item.terminal ? <DueCountdown at={item.dueAt} label="Due" /> : null}
+                {item.dueAt && !item.terminal ? <>{item.type === 'chargeback' ? <span className="small">Evidence due</span> : null}<DueCountdown at={item.dueAt} label={item.type === 'chargeback' ? 'Evidence due' : 'Due'} /></> : null}
               </span>
+              {chargebackSummary(item.type, item.fields) ? <span className="small entry-line">{chargebackSummary(item.type, item.fields)}</span> : null}
             </Link>
           </li>
         ))}
