@@ -7,6 +7,7 @@ import { PolicyError, type PolicyProblem } from '../../domain/policy/policy-prob
 import { DomainError } from '../../domain/errors.js';
 import { parseReturnPolicy } from '../../domain/returns/return-policy.parse.js';
 import { parseRmaSettings } from '../../domain/returns/rma-settings.parse.js';
+import { parseCaseLogSettings } from '../../domain/logs/log-case-status.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { nowIso } from '../clock.js';
 import { invalidatePolicyRuntime, loadPolicyRuntime, seedDefaultPolicy } from './load-policy-runtime.js';
@@ -38,6 +39,7 @@ export function validatePolicyText(yaml: unknown, source = 'policy.yaml'): { ok:
   try {
     parseReturnPolicy(policy.raw.returns, source);
     parseRmaSettings(policy.raw.returns, source);
+    parseCaseLogSettings(policy.raw.caseLogs, source);
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, problems: [{ source, path: err.field ?? 'returns', message: err.message.replace(`${err.field}: `, '') }] };
     throw err;
