@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'logs.write',
   /** The inventory discrepancy report (R001-06). */
   'logs.report',
+  /** Hand a log entry to a supplier team's queue (R000-01: back office runs supplier communication). */
+  'logs.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,10 +89,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 const LOG_GRANTS: Record<Role, readonly Permission[]> = {
   admin: [],
   agent: ['logs.read', 'logs.write'],
-  lead: ['logs.read', 'logs.write', 'logs.report'],
-  escalations: ['logs.read', 'logs.write', 'logs.report'],
-  leadership: ['logs.read', 'logs.write', 'logs.report'],
-  back_office: ['logs.read', 'logs.write', 'logs.report'],
+  lead: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
+  escalations: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
+  leadership: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
+  back_office: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
   compliance: ['logs.read', 'logs.report'],
   supplier: ['logs.read', 'logs.write'],
 };
