@@ -6,7 +6,8 @@
 //      instances (two connection pools), SQLite one;
 //   2. the sweep's cost with 100,000 vs 10,000 open cases and the same number due, and with ten
 //      times as many due — it follows the number due, not the number open.
-// Usage: npm run bench:sla [-- postgres|sqlite] (default: every available database).
+// Usage: npm run bench:sla [-- postgres|sqlite] (default: every available database)
+//        [--closed N] [--open N] [--phase steady|burst] [--skip-sweep].
 import { sql } from 'kysely';
 import { availableDialects, createTestStore, type TestStore } from '../test/support/databases.js';
 import { startSmtpSink } from '../test/sla/notification-sinks.js';
@@ -19,8 +20,17 @@ import { startWorker, type Worker } from '../src/jobs/worker.js';
 import { queueDueClockAlerts } from '../src/jobs/sla-sweep.job.js';
 import { createSmtpMailer } from '../src/integrations/email/smtp-mailer.js';
 
-const CLOSED = 1_000_000;
-const OPEN = 100_000;
+// Smaller runs for iterating on one part: --closed N --open N --phase steady|burst --skip-sweep.
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const CLOSED = Number(flag('closed') ?? 1_000_000);
+const OPEN = Number(flag('open') ?? 100_000);
+const ONLY_PHASE = flag('phase');
+const SKIP_SWEEP = argv.includes('--skip-sweep');
+const CONCURRENCY = flag('concurrency') === undefined ? undefined : Number(flag('concurrency'));
 const MEASURED = 1_000;
 /** The measured clocks come due from 10 s after the workers start. */
 const FIRST_DUE_MS = 10_000;
@@ -138,7 +148,7 @@ async function latency(store: TestStore, stepMs: number): Promise<Latency> {
   const stores: Store[] = [store];
   if (store.dialect === 'postgres') stores.push(await openStore({ databaseUrl: store.url, dataDir: store.dataDir, schema: store.schema!, poolSize: 10 }));
   const mailers = stores.map(() => createSmtpMailer({ url: smtp.url, from: config.mailFrom }));
-  const workers: Worker[] = stores.map((s, i) => startWorker({ store: s, config, options: { mailer: mailers[i]!, workerId: `bench-${i}` } }));
+  const workers: Worker[] = stores.map((s, i) => startWorker({ store: s, config, options: { mailer: mailers[i]!, workerId: `bench-${i}`, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) } }));
   const expected = sentBefore + MEASURED * 4;
   const deadline = firstDue + MEASURED * stepMs + 120_000;
   for (;;) {
@@ -221,7 +231,7 @@ async function sweepCost(store: Store): Promise<{ open: number; due: number; ms:
   return out;
 }
 
-const requested = process.argv[2] as Dialect | undefined;
+const requested = argv.find((a) => a === 'postgres' || a === 'sqlite') as Dialect | undefined;
 const dialects = (await availableDialects()).filter((d) => !requested || d === requested);
 const results: { dialect: Dialect; lats: { phase: string; lat: Latency }[]; sweeps: Awaited<ReturnType<typeof sweepCost>> }[] = [];
 for (const dialect of dialects) {
@@ -230,11 +240,11 @@ for (const dialect of dialects) {
   try {
     await seed(store);
     const lats: { phase: string; lat: Latency }[] = [];
-    for (const phase of PHASES) {
+    for (const phase of PHASES.filter((p) => !ONLY_PHASE || p.name === ONLY_PHASE)) {
       process.stdout.write(`  ${phase.name}: ${fmt(MEASURED)} clocks due over ${seconds(MEASURED * phase.stepMs)}, ${dialect === 'postgres' ? 'two instances' : 'one instance'}\n`);
       lats.push({ phase: phase.name, lat: await latency(store, phase.stepMs) });
     }
-    const sweeps = await sweepCost(store);
+    const sweeps = SKIP_SWEEP || OPEN < 10_000 ? [] : await sweepCost(store);
     results.push({ dialect, lats, sweeps });
   } finally {
     await store.dispose();

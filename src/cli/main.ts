@@ -13,6 +13,7 @@ import { registerImportCommands } from './commands/import.command.js';
 import { registerLogsCommands } from './commands/logs.command.js';
 import { registerMailCommands } from './commands/mail.command.js';
 import { registerTeamsCommands } from './commands/teams.command.js';
+import { registerWebhooksCommands } from './commands/webhooks.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -40,5 +41,6 @@ registerImportCommands(program);
 registerLogsCommands(program);
 registerMailCommands(program);
 registerTeamsCommands(program);
+registerWebhooksCommands(program);
 
 await program.parseAsync(process.argv);

@@ -127,6 +127,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register((await import('./routes/logs.routes.js')).logRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/shopify-webhooks.routes.js')).shopifyWebhookRoutes({ store, config }));
   await app.register((await import('./routes/team-calendar.routes.js')).teamCalendarRoutes({ store }), { prefix: '/api/v1' });
+  await app.register((await import('./routes/webhooks.routes.js')).webhookRoutes({ store }), { prefix: '/api/v1' });
 
   const consoleDir = deps.consoleDir && existsSync(deps.consoleDir) ? deps.consoleDir : null;
   await registerConsole(app, consoleDir);

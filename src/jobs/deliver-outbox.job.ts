@@ -1,5 +1,6 @@
 import { DELIVER_OUTBOX_JOB } from '../services/notifications/outbox-jobs.js';
 import { deliverOutboxRow, recordDeliveryFailure, UndeliverableError } from '../services/notifications/deliver-outbox-row.js';
+import { markOutboxDead } from '../store/repositories/outbox.repository.js';
 import { describeError, LeaseLostError, PermanentJobError, readPositiveInt, type JobDefinition } from './job-definition.js';
 import type { WorkerServices } from './worker-services.js';
 
@@ -27,6 +28,7 @@ export const deliverOutboxJob: JobDefinition<{ outboxId: number; channel?: strin
     }
   },
   async onDead(ctx, { outboxId }, error) {
-    await recordDeliveryFailure(ctx.store, outboxId, error, null, ctx.now());
+    // The failed attempt itself was counted in run(): the delivery log shows N attempts, not N + 1.
+    await markOutboxDead(ctx.store.db, outboxId, error);
   },
 };

@@ -5,6 +5,7 @@ import { slaWarningJob } from './sla-warning.job.js';
 import { deliverOutboxJob } from './deliver-outbox.job.js';
 import { orderSlaCaseJob } from './order-sla-sweep.job.js';
 import { rmaBreachJob, rmaWarningJob } from './rma-alert.job.js';
+import { logDueAlertJob } from './log-due-alert.job.js';
 
 /** Every kind of job a worker runs. */
-export const JOB_DEFINITIONS: readonly JobDefinition<any, WorkerServices>[] = [slaBreachJob, slaWarningJob, deliverOutboxJob, orderSlaCaseJob, rmaWarningJob, rmaBreachJob];
+export const JOB_DEFINITIONS: readonly JobDefinition<any, WorkerServices>[] = [slaBreachJob, slaWarningJob, deliverOutboxJob, orderSlaCaseJob, rmaWarningJob, rmaBreachJob, logDueAlertJob];

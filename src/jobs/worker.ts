@@ -9,6 +9,7 @@ import { JOB_DEFINITIONS } from './job-definitions.js';
 import { slaSweep } from './sla-sweep.job.js';
 import { orderSlaSweep } from './order-sla-sweep.job.js';
 import { rmaAlertSweep } from './rma-alert-sweep.job.js';
+import { logDueAlertSweep } from './log-due-alert.job.js';
 import type { WorkerServices } from './worker-services.js';
 import type { OpenMailbox } from '../integrations/email/inbound-mailbox.js';
 import { imapMailbox } from '../integrations/email/imap-mailbox.js';
@@ -85,6 +86,7 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
       slaSweep(config.slaSweepIntervalMs),
       orderSlaSweep(options.orderSlaIntervalMs ?? ORDER_SLA_INTERVAL_MS),
       rmaAlertSweep(config.slaSweepIntervalMs),
+      logDueAlertSweep(config.slaSweepIntervalMs),
       ...(openMailbox ? [imapPollSweep(config.imapPollIntervalMs)] : []),
     ],
     ...(options.now ? { now: options.now } : {}),

@@ -524,6 +524,28 @@ export interface OrdersTable {
   last_carrier_scan_at: string | null;
 }
 
+// --- Log entry deadlines (R000-08: a chargeback's evidence due date) ---
+
+export interface CaseLogAlertsTable {
+  log_id: number;
+  /** The due instant the alert belongs to. */
+  due_at: string;
+  /** warning | breach */
+  alert: string;
+  created_at: string;
+}
+
+export interface DB {
+  case_log_alerts: CaseLogAlertsTable;
+}
+
+// --- Outgoing webhooks for case events (issue 7 item 5): merged into WebhookEndpointsTable above ---
+export interface WebhookEndpointsTable {
+  description: string | null;
+  /** 1: also receives events about chargeback and fraud cases (R000-08). */
+  include_restricted: number;
+}
+
 // --- Order lines for platform returns (issue 6 item 7) ---
 
 export interface OrderLineSnapshotsTable {

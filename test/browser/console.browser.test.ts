@@ -105,12 +105,18 @@ describe.runIf(haveChromium)('console in a real browser', () => {
     await apiAs<CaseJson>(desk, 'POST', '/cases', { category: 'order_status', subject: 'Where is my bracelet', customer: { id: 'C-92', name: 'Ines Roy' } });
 
     const page = await signIn(desk, desk.emails.supplier, { width: 390, height: 844 });
+    // The supplier lands on its tasks (issue 8 item 2); its team's cases are one tap away.
+    await page.getByRole('heading', { name: 'Waiting on me' }).waitFor();
+    await page.getByRole('navigation', { name: 'Queues and pages' }).getByRole('link', { name: 'My queue' }).click();
     await page.getByRole('heading', { name: 'My queue' }).waitFor();
     await page.getByRole('link', { name: /Confirm the tax number/ }).waitFor();
     expect(await page.getByText('Where is my bracelet').count()).toBe(0);
     expect(await page.getByText('Necklace arrived broken').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Queues and pages' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['My queue', 'Resolved & closed', 'API tokens']);
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links[0]).toBe('Waiting on me');
+    expect(links.slice(-3)).toEqual(['My queue', 'Resolved & closed', 'API tokens']);
+    expect(links).not.toContain('Dashboard');
     await screenshot(page, 'c-supplier-phone-queue');
     await page.close();
   }, 60_000);

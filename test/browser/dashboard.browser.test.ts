@@ -29,9 +29,29 @@ describe.runIf(existsSync(CHROMIUM))('dashboard in a real browser', () => {
 
     const escalations = lead.getByRole('region', { name: 'Escalations', exact: true });
     await escalations.getByText('Show cases').click();
+    // Each number exports the cases behind it (issue 8 item 4).
+    const csv = await escalations.getByRole('link', { name: /Export these cases \(CSV\)/ }).getAttribute('href');
+    expect(decodeURIComponent(csv!.replace(/^data:text\/csv;charset=utf-8,/, ''))).toContain(`Escalations,${second.id},`);
     await screenshot(lead, 'g-dashboard');
     await escalations.getByRole('link', { name: `#${second.id}` }).click();
     await lead.getByText('Blue mug sent as red').first().waitFor();
     await lead.close();
   }, 90_000);
+
+  test('the CSAT tile shows the score once the desk metrics carry one (R004-11)', async () => {
+    const lead = await signIn(desk, desk.emails.lead);
+    // Surveys are another part's work: the answer is given the field it will carry.
+    await lead.route('**/api/v1/reports/desk*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as Record<string, unknown>;
+      await route.fulfill({ response: res, json: { ...body, csat: { value: 4.62, scale: 5, target: 4.5, responses: { count: 1, caseIds: ['1'], truncated: false } } } });
+    });
+    await lead.getByRole('link', { name: 'Dashboard' }).click();
+    const tile = lead.getByRole('region', { name: 'CSAT', exact: true });
+    await tile.getByText('4.62 / 5').waitFor();
+    expect(await tile.getByText('1 response · target above 4.5').count()).toBe(1);
+    await tile.getByText('Show cases').click();
+    await tile.getByRole('link', { name: '#1' }).waitFor();
+    await lead.close();
+  }, 60_000);
 });

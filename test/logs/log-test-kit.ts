@@ -21,6 +21,7 @@ export function sampleValue(def: LogFieldDef): LogFieldValue {
     case 'sku_list': return ['SKU-1'];
     case 'order_numbers': return ['ORD-1'];
     case 'url': return 'https://photos.example/album';
+    case 'currency': return 'EUR';
   }
 }
 

@@ -17,7 +17,7 @@ describe('ladder logs', { timeout: 90_000 }, () => {
   it('lists the types, opens, sets, moves and queues an entry as the named user', async () => {
     const types = await ladder(env, ['logs', 'types', '--json']);
     expect(types.code).toBe(0);
-    expect((JSON.parse(types.stdout) as { types: unknown[] }).types).toHaveLength(9);
+    expect((JSON.parse(types.stdout) as { types: unknown[] }).types).toHaveLength(10);
     const { caseId } = await caseWithOrder(t, 'processing_delay', { fulfillment: 'unfulfilled' });
     const opened = await ladder(env, ['logs', 'open', caseId, '--type', 'processing_delay', '--field', 'originalShipDate=2026-11-20', '--as', 'back_office@test.ladder']);
     expect(opened.code).toBe(0);

@@ -57,7 +57,7 @@ describe.each(dialects)('SLA warnings, breaches and notifications on %s', (diale
     agent = await insertUser(store.db, { email: 'agent@test.ladder', name: 'Agent', role: 'agent', teamId: firstLine.id, passwordHash: null, at: t });
     lead = await insertUser(store.db, { email: 'lead@test.ladder', name: 'Lead', role: 'lead', teamId: leads.id, passwordHash: null, at: t });
     smtp = await startSmtpSink();
-    hooks = await startWebhookSink((req) => (req.headers['x-ladder-event'] === 'sla_warning' && hooks.requests.filter((r) => r.headers['x-ladder-delivery'] === req.headers['x-ladder-delivery']).length === 1 ? 503 : 200));
+    hooks = await startWebhookSink((req) => (req.headers['x-ladder-event'] === 'sla.warning' && hooks.requests.filter((r) => r.headers['x-ladder-delivery'] === req.headers['x-ladder-delivery']).length === 1 ? 503 : 200));
     await insertWebhookEndpoint(store.db, { url: hooks.url, secret: SECRET, events: ['*'], at: t });
     mailer = createSmtpMailer({ url: smtp.url, from: 'Ladder <desk@shop.test>' });
     runner = new JobRunner<WorkerServices>({
@@ -106,11 +106,11 @@ describe.each(dialects)('SLA warnings, breaches and notifications on %s', (diale
     expect(webhook).toMatchObject({ state: 'pending', attempts: 1 });
     at('2026-11-20T15:25:00.000Z');
     await runner.runDue();
-    const deliveries = hooks.requests.filter((r) => JSON.parse(r.body).caseId === opened.id);
+    const deliveries = hooks.requests.filter((r) => JSON.parse(r.body).caseId === String(opened.id));
     expect(deliveries).toHaveLength(2);
     expect(new Set(deliveries.map((d) => d.headers['x-ladder-delivery'])).size).toBe(1);
     for (const d of deliveries) expect(verifyWebhookSignature(SECRET, d.body, d.headers['x-ladder-signature'] as string)).toBe(true);
-    expect(JSON.parse(deliveries[1]!.body)).toMatchObject({ event: 'sla_warning', data: { clock: 'first_response' } });
+    expect(JSON.parse(deliveries[1]!.body)).toMatchObject({ event: 'sla.warning', data: { clock: 'first_response' } });
     expect((await listOutbox(store.db, { caseId: opened.id, channel: 'webhook', limit: 5 }))[0]).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
@@ -132,7 +132,10 @@ describe.each(dialects)('SLA warnings, breaches and notifications on %s', (diale
     const after = await findCaseById(store.db, opened.id);
     expect(after).toMatchObject({ level: 'L2', levelOverride: 'L2', escalated: true, assigneeId: null });
 
-    const breachRows = (await listOutbox(store.db, { caseId: opened.id, limit: 50 })).filter((o) => o.event === 'sla_breached');
+    // Webhook rows carry the public dotted name (issue 7 item 5); the raise is announced as case.escalated.
+    const caseRows = await listOutbox(store.db, { caseId: opened.id, limit: 50 });
+    const breachRows = caseRows.filter((o) => o.event === 'sla_breached' || o.event === 'sla.breached');
+    expect(caseRows.filter((o) => o.event === 'case.escalated').map((o) => o.recipient)).toEqual(['endpoint:1']);
     expect(breachRows.map((o) => `${o.channel}:${o.recipient}`).sort()).toEqual([
       'email:agent@test.ladder', 'email:lead@test.ladder', `in_app:user:${agent.id}`, `in_app:user:${lead.id}`, 'webhook:endpoint:1',
     ]);

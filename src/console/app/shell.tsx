@@ -7,17 +7,28 @@ import { ShiftPage } from '../pages/shift/shift-page';
 import { Link, matchPath, navigate, usePath } from './router';
 import { queuesFor, RESTRICTED_QUEUE } from './queues';
 import { useSession } from './session';
+import { logQueuesFor, SUPPLIER_HOME } from './log-queues';
+import { useLogTypes } from '../lib/log-types';
+import { useSavedViews } from '../lib/saved-views';
 
 // Administration is rarely opened and never by most roles: its code loads on first visit.
 const AdminPage = lazy(() => import('../pages/admin/admin-page'));
 const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page'));
 const ComplianceReportPage = lazy(() => import('../pages/compliance/compliance-report-page'));
+// Log queues and the supplier's task page (issue 8 items 1–2) load on first visit too.
+const LogQueuePage = lazy(() => import('../pages/logs/log-queue-page'));
+const LogTaskPage = lazy(() => import('../pages/logs/log-task-page'));
 
 export function Shell() {
   const session = useSession();
   const path = usePath();
   const queues = useMemo(() => queuesFor(session), [session]);
-  const firstQueue = `/queues/${queues[0]!.key}`;
+  const isSupplier = session.user.role === 'supplier';
+  const views = useSavedViews(session.user.id);
+  const logTypes = useLogTypes(session.user.id, session.can('logs.read'));
+  const logQueues = useMemo(() => logQueuesFor(session.user.role, logTypes.data ?? []), [session.user.role, logTypes.data]);
+  // The supplier lands on the entries whose move is its own (issue 8 item 2).
+  const firstQueue = isSupplier && session.can('logs.read') ? `/logs/${SUPPLIER_HOME.key}` : `/queues/${queues[0]!.key}`;
   const showAdmin = session.can('users.manage') || session.can('teams.manage') || session.can('policy.manage');
 
   useEffect(() => {
@@ -40,6 +51,23 @@ export function Shell() {
   if ((params = matchPath('/queues/:key', path))) {
     const queue = queues.find((q) => q.key === params!.key);
     page = queue ? <QueuePage key={queue.key} queue={queue} /> : <NotFound />;
+  } else if ((params = matchPath('/views/:id', path))) {
+    const view = views.find((v) => v.id === params!.id);
+    const queue = view ? queues.find((q) => q.key === view.queueKey) : undefined;
+    page = view && queue ? <QueuePage key={`view:${view.id}`} queue={queue} view={view} /> : <NotFound />;
+  } else if ((params = matchPath('/logs/:key', path))) {
+    const queue = logQueues.find((q) => q.key === params!.key) ?? (isSupplier && params.key === SUPPLIER_HOME.key ? SUPPLIER_HOME : undefined);
+    page = queue ? (
+      <Suspense fallback={<p className="loading">Loading the queue…</p>}>
+        <LogQueuePage key={queue.key} queue={queue} types={logTypes.data ?? []} />
+      </Suspense>
+    ) : logTypes.loading ? <p className="loading">Loading…</p> : <NotFound />;
+  } else if ((params = matchPath('/tasks/:id', path))) {
+    page = session.can('logs.read') ? (
+      <Suspense fallback={<p className="loading">Loading the task…</p>}>
+        <LogTaskPage key={params.id} caseId={params.id!} backTo={firstQueue} />
+      </Suspense>
+    ) : <NotFound />;
   } else if (matchPath('/cases/new', path)) {
     page = session.can('cases.create') ? <NewCasePage /> : <NotFound />;
   } else if ((params = matchPath('/cases/:id', path))) {
@@ -91,7 +119,8 @@ export function Shell() {
         {session.can('cases.create') ? (
           <Link to="/cases/new" className="button primary new-case" aria-current={current('/cases/new')}>New case</Link>
         ) : null}
-        <h2 className="nav-heading">Queues</h2>
+        {isSupplier && logQueues.length > 0 ? <LogNav queues={logQueues} current={current} heading="My tasks" /> : null}
+        <h2 className="nav-heading">{isSupplier ? 'Cases' : 'Queues'}</h2>
         <ul>
           {queues.map((q) => (
             <li key={q.key}>
@@ -99,7 +128,15 @@ export function Shell() {
             </li>
           ))}
         </ul>
-        {session.user.role !== 'supplier' ? (
+        {views.length > 0 ? (
+          <>
+            <h2 className="nav-heading">Saved views</h2>
+            <ul>
+              {views.map((v) => <li key={v.id}><Link to={`/views/${v.id}`} aria-current={current(`/views/${v.id}`)}>{v.name}</Link></li>)}
+            </ul>
+          </>
+        ) : null}
+        {!isSupplier ? (
           <>
             <h2 className="nav-heading">Desk</h2>
             <ul>
@@ -117,6 +154,7 @@ export function Shell() {
             </ul>
           </>
         ) : null}
+        {!isSupplier && logQueues.length > 0 ? <LogNav queues={logQueues} current={current} heading="Logs" /> : null}
         {showAdmin || session.can('tokens.own') ? <h2 className="nav-heading">Settings</h2> : null}
         <ul>
           {showAdmin ? <li><Link to="/admin/users" aria-current={current('/admin')}>Admin</Link></li> : null}
@@ -127,6 +165,19 @@ export function Shell() {
         {page}
       </main>
     </div>
+  );
+}
+
+function LogNav({ queues, current, heading }: { queues: { key: string; label: string }[]; current(to: string): 'page' | undefined; heading: string }) {
+  return (
+    <>
+      <h2 className="nav-heading">{heading}</h2>
+      <ul>
+        {queues.map((q) => (
+          <li key={q.key}><Link to={`/logs/${q.key}`} aria-current={current(`/logs/${q.key}`)}>{q.label}</Link></li>
+        ))}
+      </ul>
+    </>
   );
 }
 

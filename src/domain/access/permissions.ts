@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'logs.report',
   /** Hand a log entry to a supplier team's queue (R000-01: back office runs supplier communication). */
   'logs.assign',
+  /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,7 +87,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 
 // Log entries (issue 5): everyone who works cases writes them — what each role may do to which
 // type and state is the template's rule (src/domain/logs). Compliance reads and reviews the
-// discrepancy report but changes nothing (R000-01); the supplier works the entries in its queue.
+// discrepancy report and changes only the chargebacks & fraud log (R000-01, R000-08); the supplier works its queue.
 const LOG_GRANTS: Record<Role, readonly Permission[]> = {
   admin: [],
   agent: ['logs.read', 'logs.write'],
@@ -93,7 +95,8 @@ const LOG_GRANTS: Record<Role, readonly Permission[]> = {
   escalations: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
   leadership: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
   back_office: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
-  compliance: ['logs.read', 'logs.report'],
+  // Compliance writes only what a template lets it: the chargebacks & fraud log it manages (R000-08).
+  compliance: ['logs.read', 'logs.write', 'logs.report'],
   supplier: ['logs.read', 'logs.write'],
 };
 

@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles.js';
+import { can } from '../access/permissions.js';
 import { exposureOf, roleMaySeeLog } from './log-exposure.js';
 import { LOG_TYPES } from './log-registry.js';
 import type { LogFieldDef, LogTypeDef } from './log-type.js';
@@ -9,7 +10,7 @@ import type { LogFieldDef, LogTypeDef } from './log-type.js';
  * who makes them and what each needs. The supplier gets only the types and fields it works with.
  */
 export function describeLogTypes(role: Role) {
-  return LOG_TYPES.filter((t) => role !== 'supplier' || t.supplier !== undefined).map((t) => describeLogType(t, role));
+  return LOG_TYPES.filter((t) => (role !== 'supplier' || t.supplier !== undefined) && (!t.restricted || can(role, 'restricted.read'))).map((t) => describeLogType(t, role));
 }
 
 export function describeLogType(type: LogTypeDef, role: Role) {

@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles.js';
+import { can } from '../access/permissions.js';
 import type { LogFields, LogTypeDef } from './log-type.js';
 
 // Field exposure per log type (issue 5 item 2): the supplier sees and acts only on the entries in
@@ -22,6 +23,7 @@ export interface LogExposure {
 
 /** Whether the role may see an entry of this type in this state at all (visibility of the case aside). */
 export function roleMaySeeLog(type: LogTypeDef, state: string, role: Role): boolean {
+  if (type.restricted && !can(role, 'restricted.read')) return false;
   if (role !== 'supplier') return true;
   if (!type.supplier) return false;
   return type.supplier.states === undefined || type.supplier.states.includes(state);

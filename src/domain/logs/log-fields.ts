@@ -1,5 +1,6 @@
 import type { Role } from '../access/roles.js';
 import { DomainError, invalidInput } from '../errors.js';
+import { isKnownCurrency } from '../money/currency.js';
 import type { LogFieldDef, LogFields, LogFieldValue, LogTypeDef } from './log-type.js';
 
 const MAX_TEXT = 2000;
@@ -102,6 +103,9 @@ export function parseFieldValue(def: LogFieldDef, raw: unknown, path: string): L
       if (bad >= 0) throw invalidInput(`${path}[${bad}]`, 'expected an order number of at most 100 characters');
       return unique(list, path);
     }
+    case 'currency':
+      if (typeof raw !== 'string' || !isKnownCurrency(raw)) throw invalidInput(path, 'expected an ISO 4217 currency code, e.g. EUR');
+      return raw;
     case 'url': {
       let ok = false;
       if (typeof raw === 'string' && raw.length <= 2000) {

@@ -8,11 +8,12 @@ import { ITEM_ISSUE } from './types/item-issue.log.js';
 import { RUSH_CHANGE } from './types/rush-change.log.js';
 import { STORE_TRANSFER } from './types/store-transfer.log.js';
 import { STORE_RETURN } from './types/store-return.log.js';
+import { CHARGEBACK } from './types/chargeback.log.js';
 import { invalidInput } from '../errors.js';
 
 /** Every log type, in the order forms list them. */
 export const LOG_TYPES: readonly LogTypeDef[] = [
-  OUT_OF_STOCK, PROCESSING_DELAY, INCORRECT_ADDRESS, PICKUP, RETURN_TO_SENDER, ITEM_ISSUE, RUSH_CHANGE, STORE_TRANSFER, STORE_RETURN,
+  OUT_OF_STOCK, PROCESSING_DELAY, INCORRECT_ADDRESS, PICKUP, RETURN_TO_SENDER, ITEM_ISSUE, RUSH_CHANGE, STORE_TRANSFER, STORE_RETURN, CHARGEBACK,
 ];
 
 const BY_KEY = new Map(LOG_TYPES.map((t) => [t.key, t]));

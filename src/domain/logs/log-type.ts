@@ -5,7 +5,7 @@ import type { Role } from '../access/roles.js';
 // and tests can walk every state and transition; the only behaviour lives in the checker modules.
 
 export const LOG_FIELD_TYPES = [
-  'text', 'longtext', 'enum', 'enum_list', 'date', 'datetime', 'integer', 'boolean', 'sku', 'sku_list', 'order_numbers', 'url',
+  'text', 'longtext', 'enum', 'enum_list', 'date', 'datetime', 'integer', 'boolean', 'sku', 'sku_list', 'order_numbers', 'url', 'currency',
 ] as const;
 export type LogFieldType = (typeof LOG_FIELD_TYPES)[number];
 
@@ -98,6 +98,15 @@ export interface LogTypeDef {
   /** Minutes from opening to the entry's due time (R001-09: store pickup ready within 2 hours). */
   dueWithinMinutes?: { minutes: number; when?: LogCondition; until: readonly string[] };
   supplier?: SupplierExposure;
+  /**
+   * Only roles with `restricted.read` see entries of this type, and they go only on cases of the
+   * type's categories, which are restricted too (R000-08: chargebacks and fraud risk).
+   */
+  restricted?: boolean;
+  /** The entry's due time is a field's value (a chargeback's evidence deadline), until one of `until`. */
+  dueFromField?: { field: string; until: readonly string[] };
+  /** A warning this long before the due time and a breach at it, through the job runner. */
+  dueAlert?: { warnBeforeMinutes: number };
 }
 
 // Role groups. Supervisors (R003-01: each level handles everything below it) may do whatever the

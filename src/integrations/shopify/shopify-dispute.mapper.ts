@@ -14,6 +14,8 @@ export interface ShopifyDisputeRecord {
   amount: string | null;
   currency: string | null;
   reason: string | null;
+  /** The card network's reason code ("4837"), when Shopify sends it. */
+  networkReasonCode: string | null;
   /** needs_response, under_review, charge_refunded, accepted, won, lost. */
   status: string | null;
   evidenceDueBy: string | null;
@@ -35,6 +37,7 @@ export function mapShopifyDispute(payload: unknown): ShopifyDisputeRecord {
     amount: minor === null || currency === null ? null : minorToDecimal(minor, currency),
     currency: minor === null ? null : currency,
     reason: optionalText(d.reason, 60),
+    networkReasonCode: optionalText(d.network_reason_code, 20),
     status: optionalText(d.status, 40),
     evidenceDueBy: optionalInstant(d.evidence_due_by, 'evidence_due_by', warnings),
     evidenceSentOn: optionalInstant(d.evidence_sent_on, 'evidence_sent_on', warnings),

@@ -1,4 +1,4 @@
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhookBody } from './webhook-signature.js';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhookBody } from './webhook-signature.js';
 
 export interface WebhookRequest {
   url: string;
@@ -26,9 +26,12 @@ export class WebhookDeliveryError extends Error {
  * POSTs a signed JSON body. Any 2xx is delivered; anything else (or no answer within the timeout)
  * throws, and the delivery job retries with backoff.
  */
-export function createWebhookSender(options: { timeoutMs?: number; userAgent?: string } = {}): WebhookSender {
+export function createWebhookSender(options: { timeoutMs?: number; userAgent?: string; nowMs?: () => number } = {}): WebhookSender {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const nowMs = options.nowMs ?? Date.now;
   return async (request) => {
+    // Wall-clock time, not the desk's clock: the receiver compares it with its own (replay window).
+    const timestamp = Math.floor(nowMs() / 1000);
     let response: Response;
     try {
       response = await fetch(request.url, {
@@ -38,7 +41,8 @@ export function createWebhookSender(options: { timeoutMs?: number; userAgent?: s
           'user-agent': options.userAgent ?? 'Ladder-Webhooks/1',
           [EVENT_HEADER]: request.event,
           [DELIVERY_HEADER]: request.deliveryId,
-          [SIGNATURE_HEADER]: signWebhookBody(request.secret, request.body),
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhookBody(request.secret, request.body, timestamp),
         },
         body: request.body,
         redirect: 'manual',

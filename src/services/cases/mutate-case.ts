@@ -18,6 +18,7 @@ import type { Level } from '../../domain/policy/vocabulary.js';
 import { teamIdByKey } from '../teams/team-keys.js';
 import { syncCaseClocks } from '../sla/sync-case-clocks.js';
 import { caseCalendar } from '../sla/sla-policy.js';
+import { publishCaseEvents } from '../notifications/publish-case-events.js';
 
 export type CaseChange = { patch: CasePatch; events: Omit<NewCaseEvent, 'caseId'>[] };
 
@@ -76,6 +77,8 @@ export async function mutateCase(
     const written = await appendCaseEvents(trx, allEvents);
     const updated = await updateCase(trx, caseId, { ...patch, updatedAt: at });
     await options.within?.(trx, { caseRow: updated, events: written });
+    // Outgoing webhooks leave with the change or not at all (issue 7 item 5).
+    await publishCaseEvents(trx, updated, written, at);
     // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
     return loadCaseView(trx, actor, updated);

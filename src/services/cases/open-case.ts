@@ -15,6 +15,7 @@ import { unansweredCustomerMessageAt } from './reevaluate-case.js';
 import { presentCase, type CaseView } from './case-view.js';
 import { syncCaseClocks } from '../sla/sync-case-clocks.js';
 import { caseCalendar } from '../sla/sla-policy.js';
+import { publishCaseEvents } from '../notifications/publish-case-events.js';
 
 export interface OpenCaseInput {
   /** The contract's case facts plus subject, customer and order details, as received. */
@@ -131,6 +132,7 @@ export async function openCase(store: Store, actor: Actor, input: OpenCaseInput)
     }
     const stored = await appendCaseEvents(trx, events);
     await input.within?.(trx, { caseRow: created, events: stored });
+    await publishCaseEvents(trx, created, stored, at);
     // SLA clocks start with the case, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: null, caseAfter: created, newEvents: events, now, calendar: await caseCalendar(trx, runtime, created) });
     return presentCase(actor, created, { customer, order, events: stored, attachments: [] });

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Store } from '../../store/database.js';
+import type { DB } from '../../store/schema.js';
 import {
   claimWebhookDelivery, finishWebhookDelivery, insertFailedWebhookDelivery, webhookDeliveryExists, type NewWebhookDelivery,
 } from '../../store/repositories/webhook-delivery.repository.js';
@@ -15,6 +17,7 @@ import { recordShopifyRefund } from './record-shopify-refund.js';
 import { recordShopifyReturn } from './record-shopify-return.js';
 import { recordShopifyReverseDelivery } from './record-shopify-reverse-delivery.js';
 import { applyShopifyPrivacyRequest } from './apply-shopify-privacy-request.js';
+import { ShopifyDeliveryBatcher } from './shopify-delivery-batcher.js';
 
 export interface ShopifyWebhookDelivery {
   /** X-Shopify-Webhook-Id: the same delivery retried by Shopify keeps it. */
@@ -85,18 +88,41 @@ function parseBody(rawBody: string): unknown {
   }
 }
 
+/** The topic's handler on a claimed delivery, inside the transaction that stored it. */
+async function mapDelivery(bound: Store, trx: Transaction<DB>, at: string, delivery: ShopifyWebhookDelivery): Promise<{ outcome: 'processed' | 'ignored'; result: Record<string, unknown> }> {
+  const { topic } = delivery;
+  const handler = HANDLERS[topic];
+  if (!handler) return { outcome: 'ignored', result: { outcome: 'ignored' } };
+  return { outcome: 'processed', result: await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic }, parseBody(delivery.rawBody)) };
+}
+
+const batchers = new WeakMap<Store, ShopifyDeliveryBatcher<ShopifyWebhookDelivery, DeliveryReceipt>>();
+
 /**
- * Stores a verified Shopify webhook and maps it, in one transaction (issue 7 item 1): the delivery
- * row and everything the mapping changes commit together, so a crash leaves either both or
- * neither, and Shopify's retry of an unacknowledged delivery redoes it cleanly. A repeated delivery
- * id changes nothing. Errors other than unmappable payloads (database down) propagate, so the
- * caller answers 5xx and Shopify retries.
+ * Stores a verified Shopify webhook and maps it (issue 7 item 1): the delivery row and everything
+ * the mapping changes commit together, so a crash leaves either both or neither, and Shopify's
+ * retry of an unacknowledged delivery redoes it cleanly. A repeated delivery id changes nothing.
+ * Deliveries arriving together share one transaction (shopify-delivery-batcher.ts, issue 7 item 4);
+ * the receipt comes only after that transaction committed.
  */
 export async function receiveShopifyWebhook(store: Store, delivery: ShopifyWebhookDelivery): Promise<DeliveryReceipt> {
   checkDelivery(delivery);
+  let batcher = batchers.get(store);
+  if (!batcher) {
+    batcher = new ShopifyDeliveryBatcher(store, { map: mapDelivery, alone: (d) => receiveShopifyWebhookAlone(store, d) });
+    batchers.set(store, batcher);
+  }
+  return batcher.submit(delivery);
+}
+
+/**
+ * One delivery in its own transaction: the path a delivery of a failed batch takes. Errors other
+ * than unmappable payloads (database down) propagate, so the caller answers 5xx and Shopify retries.
+ */
+export async function receiveShopifyWebhookAlone(store: Store, delivery: ShopifyWebhookDelivery): Promise<DeliveryReceipt> {
+  checkDelivery(delivery);
   const { deliveryId, topic } = delivery;
   const duplicate: DeliveryReceipt = { outcome: 'duplicate', deliveryId, topic, result: null, error: null };
-  // Retries of an acknowledged delivery are common; answer them from a read, without taking the writer.
   if (await webhookDeliveryExists(store.db, SHOPIFY_SOURCE, deliveryId)) return duplicate;
 
   const row: NewWebhookDelivery = { source: SHOPIFY_SOURCE, deliveryId, topic, shopDomain: delivery.shopDomain, receivedAt: nowIso(), rawBody: delivery.rawBody };
@@ -105,12 +131,9 @@ export async function receiveShopifyWebhook(store: Store, delivery: ShopifyWebho
       const id = await claimWebhookDelivery(trx, row);
       if (id === null) return duplicate;
       const at = nowIso();
-      const handler = HANDLERS[topic];
-      const result = handler
-        ? await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic }, parseBody(delivery.rawBody))
-        : { outcome: 'ignored' };
+      const { outcome, result } = await mapDelivery(bound, trx, at, delivery);
       await finishWebhookDelivery(trx, id, { processedAt: at, result, error: null });
-      return { outcome: handler ? 'processed' : 'ignored', deliveryId, topic, result, error: null };
+      return { outcome, deliveryId, topic, result, error: null };
     });
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;

@@ -8,6 +8,8 @@ import { openCase } from '../cases/open-case.js';
 import { mutateCase } from '../cases/mutate-case.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
 import { findShopifyOrder } from './shopify-order-links.js';
+import { decimalToMinor } from '../../domain/money/decimal.js';
+import { syncChargebackLog, type PlatformDispute } from '../logs/sync-chargeback-log.js';
 
 /**
  * disputes/create and disputes/update: one `chargeback` case per Shopify dispute (R000-08: it lands
@@ -33,14 +35,26 @@ export async function syncShopifyDispute(ctx: DeliveryContext, payload: unknown)
   if (!existing) {
     const opened = await openChargebackCase(ctx, dispute, order, subject);
     await setIntegrationRef(ctx.trx, ref, opened, ctx.at);
-    return { outcome: 'processed', ...base, caseId: opened, created: true };
+    const log = await syncChargebackLog(ctx.trx, ctx.actor, ctx.at, { caseId: opened, dispute: platformDispute(dispute) });
+    return { outcome: 'processed', ...base, caseId: opened, created: true, logState: log.state };
   }
   if (!newState) return { outcome: 'processed', ...base, caseId: existing.id, created: false, changed: false };
   await mutateCase(ctx.store, ctx.actor, existing.id, { reevaluate: false }, ({ at }) => ({
     patch: { subject },
     events: [{ type: 'note', actorId: null, actorKind: 'integration', at, internal: true, data: { text: disputeNote(dispute, 'updated'), source: 'shopify', topic: ctx.topic, disputeId: dispute.disputeId } }],
   }));
-  return { outcome: 'processed', ...base, caseId: existing.id, created: false, changed: true };
+  const log = await syncChargebackLog(ctx.trx, ctx.actor, ctx.at, { caseId: existing.id, dispute: platformDispute(dispute) });
+  return { outcome: 'processed', ...base, caseId: existing.id, created: false, changed: true, logState: log.state };
+}
+
+/** The dispute as the chargeback log holds it (R000-08): amount in minor units, the network's reason code first. */
+function platformDispute(d: ShopifyDisputeRecord): PlatformDispute {
+  const minor = d.amount !== null && d.currency !== null ? decimalToMinor(d.amount, d.currency) : null;
+  return {
+    platform: 'shopify', externalRef: d.disputeId, reasonCode: d.networkReasonCode ?? d.reason,
+    amountMinor: minor?.ok ? minor.minor : null, currency: minor?.ok ? d.currency : null,
+    evidenceDueAt: d.evidenceDueBy, evidenceSubmittedAt: d.evidenceSentOn, outcomeAt: d.finalizedOn, status: d.status,
+  };
 }
 
 function stateKey(d: ShopifyDisputeRecord): string {

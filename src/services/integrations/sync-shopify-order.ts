@@ -1,6 +1,7 @@
 import { findOrderById, findOrderByNumber, updateOrder, upsertOrder, type OrderFields } from '../../store/repositories/order.repository.js';
 import { upsertCustomer } from '../../store/repositories/customer.repository.js';
-import { claimIntegrationRef, lockIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
+import { claimIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
+import { claimAndLockIntegrationRef } from '../../store/repositories/webhook-delivery-batch.repository.js';
 import { mapShopifyOrder } from '../../integrations/shopify/shopify-order.mapper.js';
 import { saveShopifyOrderLines } from './shopify-order-lines.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
@@ -16,8 +17,7 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
   const ref = shopifyRef('order', record.shopifyOrderId);
   // Claim, then lock: the first webhook of a new order creates the mapping; later ones for the
   // same order wait for it, so the read-then-write below sees every earlier change.
-  await claimIntegrationRef(ctx.trx, ref, ctx.at);
-  const mappedId = await lockIntegrationRef(ctx.trx, ref, ctx.store.dialect);
+  const mappedId = await claimAndLockIntegrationRef(ctx.trx, ref, ctx.at);
   const existing = typeof mappedId === 'number'
     ? await findOrderById(ctx.trx, mappedId)
     : await findOrderByNumber(ctx.trx, record.number);
@@ -46,7 +46,7 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
   const order = existing
     ? await updateOrder(ctx.trx, existing.id, fields, ctx.at)
     : await upsertOrder(ctx.trx, record.number, fields, ctx.at);
-  await setIntegrationRef(ctx.trx, ref, order.id, ctx.at);
+  if (mappedId !== order.id) await setIntegrationRef(ctx.trx, ref, order.id, ctx.at);
   const lineWarning = await saveShopifyOrderLines(ctx, order.id, payload);
   if (lineWarning !== null) record.warnings.push(lineWarning);
 

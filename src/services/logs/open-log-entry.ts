@@ -2,7 +2,7 @@ import type { Executor, Store } from '../../store/database.js';
 import { findCaseForUpdate, type CaseRecord } from '../../store/repositories/case.repository.js';
 import { findCaseLogByCaseId, insertCaseLog } from '../../store/repositories/case-log.repository.js';
 import { findTeamById, listTeams } from '../../store/repositories/team.repository.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, invalidInput } from '../../domain/errors.js';
 import { applyFieldPatch } from '../../domain/logs/log-fields.js';
 import { logTypeOf } from '../../domain/logs/log-registry.js';
 import { deriveLogFields } from '../../domain/logs/derive-fields.js';
@@ -37,6 +37,10 @@ export async function openLogEntry(store: Store, actor: Actor, input: OpenLogEnt
     if (!c) throw new DomainError('not_found', 'no such case', 'id');
     assertCanSee(actor, c);
     if (!type.openableBy.includes(actor.role)) throw new DomainError('forbidden', `the ${actor.role} role may not log a ${type.key} entry`, 'type');
+    // A restricted entry on an ordinary case would leave the case itself in everyone's queue (R000-08).
+    if (type.restricted && !type.categories.includes(c.category)) {
+      throw invalidInput('type', `a ${type.key} entry goes only on a case of category ${type.categories.join(' or ')}`);
+    }
     if (c.status === 'closed') throw new DomainError('conflict', 'the case is closed; reopen it first', 'id');
     const existing = await findCaseLogByCaseId(trx, caseId);
     if (existing) throw new DomainError('conflict', `the case already has a ${existing.type} entry`, 'type');

@@ -2,7 +2,10 @@ import type { Executor } from '../../store/database.js';
 import { insertOutboxRows, markOutboxRowsSent, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
 import { insertNotifications } from '../../store/repositories/notification.repository.js';
 import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
+import { findCaseById } from '../../store/repositories/case.repository.js';
+import { subscribesTo, webhookEventOfNotice } from '../../domain/webhooks/webhook-events.js';
 import { deliveryIdOf, enqueueDeliveries } from './outbox-jobs.js';
+import { endpointMayReceive } from './publish-case-events.js';
 
 /** Which channels this instance writes notifications for (email only when SMTP is configured). */
 export interface NotificationChannels {
@@ -70,14 +73,20 @@ export async function queueCaseNotice(
   }
   if (channels.webhooks) {
     const endpoints = await listWebhookEndpoints(trx, { activeOnly: true });
+    // Webhooks carry the public dotted name ("sla.warning"); in-app and email keep the notice kind.
+    const event = webhookEventOfNotice(notice.event);
+    const category = endpoints.length > 0 && notice.caseId !== null ? (await findCaseById(trx, notice.caseId))?.category ?? null : null;
     for (const endpoint of endpoints) {
-      if (!endpoint.events.includes('*') && !endpoint.events.includes(notice.event)) continue;
+      if (!subscribesTo(endpoint.events, event) || !endpointMayReceive(endpoint, category)) continue;
       const recipient = `endpoint:${endpoint.id}`;
       const dedupeKey = dedupeKeyOf(notice, 'webhook', recipient);
       const deliveryId = deliveryIdOf(dedupeKey);
       rows.push({
-        ...base, channel: 'webhook', recipient, dedupeKey,
-        payload: { endpointId: endpoint.id, deliveryId, event: notice.event, body: { id: deliveryId, event: notice.event, occurredAt: at, caseId: notice.caseId, data: notice.data } },
+        ...base, event, channel: 'webhook', recipient, dedupeKey,
+        payload: {
+          endpointId: endpoint.id, deliveryId, event,
+          body: { id: deliveryId, event, occurredAt: at, caseId: notice.caseId === null ? null : String(notice.caseId), data: notice.data },
+        },
       });
     }
   }

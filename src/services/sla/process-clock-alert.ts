@@ -1,5 +1,5 @@
 import type { Executor, Store } from '../../store/database.js';
-import { findCaseForUpdate, updateCase } from '../../store/repositories/case.repository.js';
+import { findCaseById, findCaseForUpdate, updateCase } from '../../store/repositories/case.repository.js';
 import { appendCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
 import { findCaseClock, findCaseClockForUpdate, updateCaseClock } from '../../store/repositories/case-clock.repository.js';
 import type { UserRecord } from '../../store/repositories/user.repository.js';
@@ -12,6 +12,7 @@ import { clockFields } from './clock-fields.js';
 import { calendarForCase, slaPolicyOf } from './sla-policy.js';
 import { caseOwners, nextLevelTeam } from './sla-recipients.js';
 import { slaEscalation } from './sla-escalation.js';
+import { publishCaseEvents } from '../notifications/publish-case-events.js';
 
 export type ClockAlert = 'warning' | 'breach';
 
@@ -125,7 +126,10 @@ export async function processClockAlert(
         + (escalatedTo ? ` The case moved to ${escalatedTo}.` : '');
     }
     if (input.publicUrl) text += `\n\n${input.publicUrl}/cases/${current.id}`;
-    await appendCaseEvents(trx, events);
+    const written = await appendCaseEvents(trx, events);
+    // A breach that raised the case announces case.escalated too; sla.* leaves through the notice below.
+    const after = escalatedTo ? await findCaseById(trx, current.id) : undefined;
+    if (after) await publishCaseEvents(trx, after, written, at);
     const outbox = await queueCaseNotice(
       trx,
       {

@@ -12,6 +12,8 @@ import { migration as createCaseLogs } from './202611220900-create-case-logs.js'
 import { migration as createEmailMessages } from './202611221000-create-email-messages.js';
 import { migration as addRmaAlerts } from './202611221020-add-rma-alerts.js';
 import { migration as addOrderLabelScan } from './202611221025-add-order-label-scan.js';
+import { migration as createCaseLogAlerts } from './202612061400-create-case-log-alerts.js';
+import { migration as extendWebhookEndpoints } from './202612061430-extend-webhook-endpoints.js';
 import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
 
 /**
@@ -32,5 +34,7 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202611221000-create-email-messages': createEmailMessages,
   '202611221020-add-rma-alerts': addRmaAlerts,
   '202611221025-add-order-label-scan': addOrderLabelScan,
+  '202612061400-create-case-log-alerts': createCaseLogAlerts,
+  '202612061430-extend-webhook-endpoints': extendWebhookEndpoints,
   '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
 };

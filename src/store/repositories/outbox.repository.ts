@@ -131,3 +131,36 @@ export async function countOutbox(db: Executor, filter: { state?: OutboxState; c
   if (filter.channel) q = q.where('channel', '=', filter.channel);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
+
+/** One recipient's rows newest first (an endpoint's delivery log), keyset-paged by id. */
+export async function listOutboxByRecipient(
+  db: Executor,
+  recipient: string,
+  page: { beforeId?: number; limit: number; state?: OutboxState },
+): Promise<OutboxRecord[]> {
+  let q = db.selectFrom('outbox').selectAll().where('recipient', '=', recipient).orderBy('id', 'desc').limit(page.limit);
+  if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);
+  if (page.state) q = q.where('state', '=', page.state);
+  return (await q.execute()).map(toOutbox);
+}
+
+/** Puts a sent or dead row back to pending for a manual redelivery; the caller queues its job. */
+export async function requeueOutboxRow(db: Executor, id: number, at: string): Promise<OutboxRecord | undefined> {
+  const row = await db
+    .updateTable('outbox')
+    .set({ state: 'pending', sent_at: null, next_attempt_at: at, last_error: null })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toOutbox(row);
+}
+
+/** Gives up on a row after its last attempt was already counted (the job died): no extra attempt. */
+export async function markOutboxDead(db: Executor, id: number, error: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ state: 'dead', next_attempt_at: null, last_error: error.slice(0, 2000) })
+    .where('id', '=', id)
+    .where('state', '!=', 'sent')
+    .execute();
+}

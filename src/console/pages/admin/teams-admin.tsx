@@ -6,6 +6,7 @@ import { ErrorNote, Field, FormError } from '../../components/fields';
 import { humanize } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
+import { TeamCalendarAdmin } from './team-calendar-admin';
 
 // The server's list (src/services/teams/team-view.ts TEAM_KINDS); that module also carries store
 // types, so the console keeps its own copy and the server still validates every value.
@@ -67,6 +68,7 @@ export function TeamsAdmin() {
           </div>
         </form>
       </section>
+      {list.data ? <TeamCalendarAdmin teams={list.data.items} /> : null}
     </div>
   );
 }

@@ -39,6 +39,9 @@ export function UsersAdmin() {
       refresh();
     }
   };
+  const change = async (u: User, patch: { role?: string; teamId?: string | null }) => {
+    if (await toggle.run(() => api.patch<User>(`/users/${u.id}`, patch))) refresh();
+  };
   const setDisabled = async (u: User, disabled: boolean) => {
     if (disabled && !window.confirm(`Disable ${u.email}? They are signed out and can no longer sign in.`)) return;
     if (await toggle.run(() => api.patch<User>(`/users/${u.id}`, { disabled }))) refresh();
@@ -58,8 +61,22 @@ export function UsersAdmin() {
                 <tr key={u.id} className={u.disabled ? 'disabled-row' : undefined}>
                   <td>{u.name}</td>
                   <td>{u.email}</td>
-                  <td>{humanize(u.role)}</td>
-                  <td>{teamLabel(dir, u.teamId)}</td>
+                  {/* Role and team change in place (issue 8 item 3); the server audits and checks each change. */}
+                  <td>
+                    {u.id === session.user.id ? humanize(u.role) : (
+                      <select aria-label={`Role of ${u.email}`} value={u.role} disabled={toggle.busy} onChange={(e) => void change(u, { role: e.target.value })}>
+                        {ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+                      </select>
+                    )}
+                  </td>
+                  <td>
+                    {u.id === session.user.id ? teamLabel(dir, u.teamId) : (
+                      <select aria-label={`Team of ${u.email}`} value={u.teamId ?? ''} disabled={toggle.busy} onChange={(e) => void change(u, { teamId: e.target.value || null })}>
+                        <option value="">No team</option>
+                        {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                      </select>
+                    )}
+                  </td>
                   <td className="nowrap">{formatDate(u.createdAt)}</td>
                   <td>
                     {u.id === session.user.id ? <span className="muted">You</span> : (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { CaseDetail } from '../../api/types';
 import { historyState, Link } from '../../app/router';
@@ -13,6 +13,9 @@ import { Timeline } from './timeline';
 import { Composer } from './composer';
 import { CaseActions } from './case-actions';
 import { CaseReturns } from './returns/case-returns';
+
+// The case's log entry and its template form (issue 8 item 1) load as their own chunk.
+const CaseLogPanel = lazy(() => import('../logs/case-log-panel'));
 
 export function CasePage({ caseId }: { caseId: string }) {
   const session = useSession();
@@ -51,6 +54,11 @@ export function CasePage({ caseId }: { caseId: string }) {
       <div className="case-grid">
         <div className="case-main">
           {session.can('cases.reply') || session.can('cases.note') ? <Composer c={c} onUpdated={onUpdated} /> : null}
+          {session.can('logs.read') ? (
+            <Suspense fallback={<p className="loading small">Loading the log entry…</p>}>
+              <CaseLogPanel caseId={c.id} category={c.category} onCaseChanged={resource.reload} />
+            </Suspense>
+          ) : null}
           <CaseReturns c={c} onCaseChanged={resource.reload} />
           <Timeline c={c} />
         </div>

@@ -44,6 +44,19 @@ function Tile({ label, value, hint, drill, wordy, children }: { label: string; v
   );
 }
 
+/** R004-11: CSAT above 4.5/5. Shown as a number once the desk metrics carry one (surveys). */
+function CsatTile({ csat }: { csat: DeskMetrics['csat'] }) {
+  if (typeof csat.value !== 'number') return <Tile label="CSAT" value="Not collected" wordy hint={csat.note} />;
+  const scale = csat.scale ?? 5;
+  const responses = typeof csat.responses === 'number' ? csat.responses : csat.responses?.count;
+  const hint = [
+    responses !== undefined ? plural(responses, 'response') : null,
+    `target above ${csat.target ?? 4.5}`,
+  ].filter(Boolean).join(' · ');
+  const drill = typeof csat.responses === 'object' ? csat.responses : undefined;
+  return <Tile label="CSAT" value={`${Math.round(csat.value * 100) / 100} / ${scale}`} hint={hint} {...(drill ? { drill } : {})} />;
+}
+
 function CountWithCases({ drill, label }: { drill: Drill; label: string }) {
   return <>{drill.count} <CaseLinks drill={drill} label={label} /></>;
 }
@@ -84,7 +97,7 @@ export default function DashboardPage() {
             <Tile label="Repeat customers" value={String(m.repeat.customers)} hint={`${plural(m.repeat.customerCases.count, 'case')} · ${plural(m.repeat.laterOffenses.count, 'later offense')}`} drill={m.repeat.customerCases} />
             <Tile label="SLA attainment" value={percentText(m.sla.attainment)} hint={`${m.sla.met.count} of ${m.sla.measured.count} resolved on time`} drill={m.sla.measured} />
             <Tile label="First-contact resolution" value={percentText(m.firstContact.rate)} hint={`${m.firstContact.firstContact.count} of ${m.firstContact.resolved.count} · target above 80%`} drill={m.firstContact.firstContact} />
-            <Tile label="CSAT" value="Not collected" wordy hint={m.csat.note} />
+            <CsatTile csat={m.csat} />
           </div>
 
           <section className="panel" aria-labelledby="per-day-h">

@@ -16,6 +16,11 @@ export interface DeskMetrics {
   repeat: { customers: number; customerCases: Drill; laterOffenses: Drill };
   sla: { measured: Drill; met: Drill; missed: Drill; attainment: number | null; openPastDue: Drill };
   firstContact: { resolved: Drill; firstContact: Drill; rate: number | null };
-  csat: { value: null; note: string };
+  /**
+   * Customer satisfaction. Until surveys are collected the value is null with a note; once they
+   * are, the value is the average score and the other fields say on what (all optional here so
+   * the console shows whatever the server sends).
+   */
+  csat: { value: number | null; note?: string; scale?: number; target?: number; responses?: Drill | number };
   definitions: Record<string, string>;
 }

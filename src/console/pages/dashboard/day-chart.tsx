@@ -50,6 +50,18 @@ export function DayChart({ days }: { days: DeskDay[] }) {
 }
 
 /** A number's cases behind a disclosure: each a link to its case page (R001-14 drill-down). */
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'metric';
+}
+
+/** The cases behind one number as CSV, from the drill the report already carries (no extra request). */
+export function drillCsvHref(drill: Drill, label: string): string {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const lines = ['metric,case_id,case_url', ...drill.caseIds.map((id) => [label, id, `${origin}/cases/${id}`].map(quote).join(','))];
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`${lines.join('\r\n')}\r\n`)}`;
+}
+
 export function CaseLinks({ drill, label }: { drill: Drill; label: string }) {
   if (drill.count === 0) return null;
   return (
@@ -59,6 +71,9 @@ export function CaseLinks({ drill, label }: { drill: Drill; label: string }) {
         {drill.caseIds.map((id) => <li key={id}><Link to={`/cases/${id}`}>#{id}</Link></li>)}
       </ul>
       {drill.truncated ? <p className="small muted">The first {drill.caseIds.length} of {drill.count} cases.</p> : null}
+      <a className="small" href={drillCsvHref(drill, label)} download={`${slug(label)}-cases.csv`}>
+        Export these cases (CSV)<span className="visually-hidden"> for {label}</span>
+      </a>
     </details>
   );
 }

@@ -7,6 +7,8 @@ import { useDirectory, useSession, userLabel } from '../../app/session';
 import { ErrorNote } from '../../components/fields';
 import { QueueFilters, type Filters } from './queue-filters';
 import { QueueTable } from './queue-table';
+import { SaveViewForm } from './save-view-form';
+import type { SavedView } from '../../lib/saved-views';
 
 // Keyset pages (the server's cursor), fetched as the reader scrolls towards the end.
 const PAGE_SIZE = 200;
@@ -19,10 +21,10 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-export function QueuePage({ queue }: { queue: QueueDef }) {
+export function QueuePage({ queue, view }: { queue: QueueDef; view?: SavedView }) {
   const session = useSession();
   const directory = useDirectory();
-  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<Filters>(() => (view ? { ...EMPTY_FILTERS, ...view.filters } : EMPTY_FILTERS));
   const [items, setItems] = useState<CaseSummary[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -34,8 +36,8 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
   const fixedCategory = queue.query.category !== undefined;
 
   useEffect(() => {
-    document.title = `${queue.label} · Ladder`;
-  }, [queue.label]);
+    document.title = `${view ? view.name : queue.label} · Ladder`;
+  }, [queue.label, view]);
 
   const inFlight = useRef(false);
   const load = useCallback(async (cursor: string | null) => {
@@ -128,7 +130,7 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
   return (
     <section className="page queue-page" aria-labelledby="queue-title">
       <div className="page-head">
-        <h1 id="queue-title">{queue.label}</h1>
+        <h1 id="queue-title">{view ? view.name : queue.label}</h1>
         <p className="muted small" aria-live="polite">
           {loading && items.length === 0 ? 'Loading…' : `${items.length}${nextCursor ? '+' : ''} case${items.length === 1 ? '' : 's'}`}
           <span className="kbd-hint"> · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search</span>
@@ -136,6 +138,7 @@ export function QueuePage({ queue }: { queue: QueueDef }) {
       </div>
       {queue.description ? <p className="notice restricted-note">{queue.description}</p> : null}
       <QueueFilters value={filters} onChange={setFilters} searchRef={searchRef} showCategory={!fixedCategory} />
+      <SaveViewForm queueKey={queue.key} filters={filters} view={view} />
       <ErrorNote error={error} title="Could not load the queue." />
       {!loading && !error && items.length === 0 ? (
         <p className="empty">No cases here{filters.q || filters.status || filters.priority || filters.category ? ' with these filters' : ''}.</p>
