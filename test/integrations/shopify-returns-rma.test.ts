@@ -98,7 +98,7 @@ describe.each(dialects)('Shopify returns feed RMAs on %s (issue 6 item 7)', (dia
     expect(audit.map((a) => [a.action, JSON.parse(a.data_json).actor])).toEqual([['rma.requested', 'shopify']]);
   });
 
-  it('replays and concurrent copies of a return under other delivery ids open exactly one RMA and one case', async () => {
+  it('replays and concurrent copies of a return under other delivery ids open exactly one RMA and one case, and approve it once', async () => {
     await giveOrder('4783296544802', '4802');
     const body = withLines(REQUEST, '7000000000000002', '4783296544802', [returnLine(511, LINE_ITEM.phone, 'unwanted')]);
     const replies = await Promise.all(Array.from({ length: 4 }, () => sendWebhook(t.app, { topic: 'returns/request', body })));
@@ -110,6 +110,13 @@ describe.each(dialects)('Shopify returns feed RMAs on %s (issue 6 item 7)', (dia
     expect(rmas).toHaveLength(1);
     const notes = await notesOf(rmas[0]!.case_id);
     expect(notes.filter((n) => n.includes('7000000000000002'))).toHaveLength(1);
+
+    // Racing copies of the approval move the RMA once.
+    const approve = forReturn(APPROVE, '7000000000000002', '4783296544802');
+    const approvals = await Promise.all(Array.from({ length: 4 }, () => sendWebhook(t.app, { topic: 'returns/approve', body: approve })));
+    expect(approvals.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const audit = await t.store.db.selectFrom('audit_events').select('action').where('entity_id', '=', rmas[0]!.number).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['rma.approve', 'rma.requested']);
   });
 
   it('approve, label attached and close move the RMA through approved and label_sent with tracking; replays change nothing (R004-05, R004-07)', async () => {

@@ -4,7 +4,7 @@ import { withStore } from '../cli-store.js';
 import type { Store } from '../../store/database.js';
 import type { Actor } from '../../services/actor.js';
 
-// `ladder logs types|show|open|set|move|queue|discrepancies`: case log entries against the
+// `ladder logs types|show|open|set|move|assign-supplier|queue|discrepancies`: case log entries against the
 // configured store (issue 5). `--as EMAIL` acts as that user, whose role decides what may be seen
 // and done (the supplier sees its queue only); without it the operator acts as the system.
 
@@ -119,6 +119,21 @@ export function registerLogsCommands(program: Command): void {
       runCommand(async () => {
         const { moveLogState } = await import('../../services/logs/move-log-state.js');
         await withStore(async (store) => printJson(await moveLogState(store, await actorFor(store, opts.as), { caseId, to: state, ...(opts.note !== undefined ? { note: opts.note } : {}) })));
+      }),
+    );
+
+  logs
+    .command('assign-supplier')
+    .description('Hand a case\'s log entry to a supplier team\'s queue (only that team\'s suppliers see it); --none takes it back')
+    .argument('<caseId>', 'case id')
+    .argument('[team]', 'key of a team of kind supplier')
+    .option('--none', 'take the entry back from its supplier team')
+    .option('--as <email>', 'act as this user')
+    .action((caseId: string, team: string | undefined, opts: { none?: boolean; as?: string }) =>
+      runCommand(async () => {
+        if ((team === undefined) === (opts.none !== true)) throw new CliInputError('team: give a supplier team key or --none, not both');
+        const { assignLogSupplierTeam } = await import('../../services/logs/assign-log-supplier-team.js');
+        await withStore(async (store) => printJson(await assignLogSupplierTeam(store, await actorFor(store, opts.as), { caseId, team: team ?? null })));
       }),
     );
 

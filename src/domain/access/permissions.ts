@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'logs.write',
   /** The inventory discrepancy report (R001-06). */
   'logs.report',
+  /** Hand a log entry to a supplier team's queue (R000-01: back office runs supplier communication). */
+  'logs.assign',
   /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
   'webhooks.manage',
   /** Incident reports (R000-07): read them; open one and link cases to it; move it and run the suggestion (R003-04). */
@@ -95,10 +97,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 const LOG_GRANTS: Record<Role, readonly Permission[]> = {
   admin: [],
   agent: ['logs.read', 'logs.write'],
-  lead: ['logs.read', 'logs.write', 'logs.report'],
-  escalations: ['logs.read', 'logs.write', 'logs.report'],
-  leadership: ['logs.read', 'logs.write', 'logs.report'],
-  back_office: ['logs.read', 'logs.write', 'logs.report'],
+  lead: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
+  escalations: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
+  leadership: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
+  back_office: ['logs.read', 'logs.write', 'logs.report', 'logs.assign'],
   // Compliance writes only what a template lets it: the chargebacks & fraud log it manages (R000-08).
   compliance: ['logs.read', 'logs.write', 'logs.report'],
   supplier: ['logs.read', 'logs.write'],

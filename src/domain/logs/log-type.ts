@@ -55,6 +55,8 @@ export interface LogStateDef {
   /** Whose move it is now: the queue the entry sits in. Null for terminal states. */
   waitingOn: LogQueue | null;
   terminal?: boolean;
+  /** The desk waits on the customer's answer or visit here: the case is pending_customer (issue 5). */
+  awaits?: 'customer';
 }
 
 export const LOG_QUEUES = ['agents', 'back_office', 'supplier', 'store'] as const;

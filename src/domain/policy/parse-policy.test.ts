@@ -129,7 +129,11 @@ describe('parsePolicy: sections owned elsewhere', () => {
   it('passes returns, orderSla and incidents through untouched', () => {
     const text = `${DEFAULT_POLICY_TEXT}\nreturns:\n  windowDays: 30\norderSla: { processingDays: 4 }\nincidents: [{ threshold: 3 }]\n`;
     const policy = parsePolicy(text, 'policy.yaml');
-    expect(policy.raw).toEqual({ returns: { windowDays: 30 }, orderSla: { processingDays: 4 }, incidents: [{ threshold: 3 }] });
+    // The shipped policy's own caseLogs section (issue 5) passes through beside them.
+    expect(policy.raw).toEqual({
+      returns: { windowDays: 30 }, orderSla: { processingDays: 4 }, incidents: [{ threshold: 3 }],
+      caseLogs: { resolveCase: { pickup: ['collected'], return_to_sender: ['reshipped'], incorrect_address: ['updated'] } },
+    });
   });
 
   it('keeps the text it was read from, so a stored policy shows as written', () => {

@@ -11,7 +11,7 @@ import { PolicyReader } from './policy-reader.js';
 import { ACTIONS, LEVELS, PRIORITIES, SIGNALS } from './vocabulary.js';
 
 /** Sections other modules own: accepted and passed through as raw data on `Policy.raw`. */
-export const PASSTHROUGH_SECTIONS = ['returns', 'orderSla', 'incidents', 'slaBreach'] as const;
+export const PASSTHROUGH_SECTIONS = ['returns', 'orderSla', 'incidents', 'slaBreach', 'caseLogs'] as const;
 
 const TOP_KEYS = [
   'version', 'description', 'routing', 'categories', 'offenses', 'signals', 'rules', 'escalation', 'sla', 'calendar',

@@ -8,6 +8,7 @@ import { getLogEntry } from '../../services/logs/get-log-entry.js';
 import { openLogEntry } from '../../services/logs/open-log-entry.js';
 import { updateLogFields } from '../../services/logs/update-log-fields.js';
 import { moveLogState } from '../../services/logs/move-log-state.js';
+import { assignLogSupplierTeam } from '../../services/logs/assign-log-supplier-team.js';
 import { inventoryDiscrepancyCsv, inventoryDiscrepancyReport } from '../../services/logs/inventory-discrepancy-report.js';
 import { formatParam, sendCsv, wantsCsv } from '../csv-reply.js';
 import { exportLogQueue } from '../../services/exports/list-exports.js';
@@ -79,6 +80,15 @@ export function logRoutes(deps: { store: Store }): FastifyPluginAsync {
       const body = request.body as { to: string; note?: string };
       return moveLogState(store, actorOf(request), { caseId: (request.params as { id: string }).id, to: body.to, note: body.note });
     });
+
+    app.put('/cases/:id/log/supplier-team', {
+      config: { access: 'logs.assign' },
+      schema: {
+        tags: ['logs'], summary: 'Hand the log entry to a supplier team\'s queue (only that team\'s supplier users see it), or take it back with null', params: idParams,
+        body: { type: 'object', required: ['team'], properties: { team: { type: ['string', 'null'] } } },
+        response: { 200: anyObject, ...errorResponses },
+      },
+    }, async (request) => assignLogSupplierTeam(store, actorOf(request), { caseId: (request.params as { id: string }).id, team: (request.body as { team: unknown }).team }));
 
     app.get('/reports/inventory-discrepancies', {
       config: { access: 'logs.report' },

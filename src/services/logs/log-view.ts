@@ -21,6 +21,8 @@ export interface LogEntryView {
   waitingOn: string | null;
   terminal: boolean;
   sku: string | null;
+  /** The supplier team whose queue the entry is in; null: no supplier team's. */
+  supplierTeamId: string | null;
   fields: LogFields;
   dueAt: string | null;
   overdue: boolean;
@@ -51,6 +53,7 @@ export function presentLogHead(actor: Actor, type: LogTypeDef, log: CaseLogRecor
     waitingOn: state?.waitingOn ?? null,
     terminal: state?.terminal === true,
     sku: exposure.fields.includes(type.skuField ?? '') ? log.sku : null,
+    supplierTeamId: idOf(log.supplierTeamId),
     fields: pick(log.fields as LogFields, exposure.fields) as LogFields,
     dueAt: log.dueAt,
     overdue: log.dueAt !== null && log.dueAt < clock.now().toISOString(),

@@ -10,6 +10,8 @@ import { clock } from '../clock.js';
 import { parseCaseId } from '../cases/case-access.js';
 import { evidenceOf, loadLogContext, orderOfCase, recordLogChange } from './log-context.js';
 import { presentLogEntry, type LogEntryView } from './log-view.js';
+import { followLogWithCase } from './follow-log-with-case.js';
+import { inOneTransaction } from '../integrations/delivery-context.js';
 
 /**
  * Moves an entry along its template's state machine: only the moves it defines, by the roles it
@@ -22,7 +24,8 @@ export async function moveLogState(store: Store, actor: Actor, input: { caseId: 
     throw invalidInput('note', 'expected text of at most 2000 characters');
   }
   const note = typeof input.note === 'string' ? input.note.trim() : '';
-  return store.db.transaction().execute(async (trx) => {
+  // One transaction shared with the case's own status change (followLogWithCase runs mutateCase on `bound`).
+  return inOneTransaction(store, async (bound, trx) => {
     const ctx = await loadLogContext(trx, actor, caseId, { lock: true, dialect: store.dialect });
     const { c, type, log } = ctx;
     const [order, evidence] = await Promise.all([orderOfCase(trx, c), evidenceOf(trx, caseId)]);
@@ -34,11 +37,12 @@ export async function moveLogState(store: Store, actor: Actor, input: { caseId: 
     const moved = await updateCaseLog(trx, log.id, {
       state: t.to, fields, stateChangedAt: at, updatedAt: at, closedAt: terminal ? at : null, dueAt: logDueAt(type, t.to, fields, log.openedAt),
     });
+    const follow = await followLogWithCase(bound, { c, type, logId: log.id, from: log.state, to: t.to });
     await recordLogChange(trx, actor, at, {
       caseId, logId: log.id, event: 'log_moved',
       timeline: { type: type.key, from: log.state, to: t.to, ...(note ? { note } : {}) },
-      audit: { type: type.key, from: log.state, to: t.to, ...(note ? { note } : {}) },
+      audit: { type: type.key, from: log.state, to: t.to, ...(note ? { note } : {}), ...(follow ? { caseStatus: follow } : {}) },
     });
-    return presentLogEntry(trx, actor, { c, log: moved, type, fields }, { order, evidence });
+    return presentLogEntry(trx, actor, { c: follow ? { ...c, status: follow.to } : c, log: moved, type, fields }, { order, evidence });
   });
 }

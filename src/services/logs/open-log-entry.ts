@@ -14,6 +14,8 @@ import { assertCanSee, parseCaseId } from '../cases/case-access.js';
 import { orderOfCase, recordLogChange } from './log-context.js';
 import { linkNamedOrders, linkSameSku } from './log-links.js';
 import { presentLogEntry, type LogEntryView } from './log-view.js';
+import { followLogWithCase } from './follow-log-with-case.js';
+import { inOneTransaction } from '../integrations/delivery-context.js';
 
 export interface OpenLogEntryInput {
   caseId: unknown;
@@ -29,7 +31,8 @@ export async function openLogEntry(store: Store, actor: Actor, input: OpenLogEnt
   requirePermission(actor, 'logs.write');
   const caseId = parseCaseId(input.caseId);
   const type = logTypeOf(input.type);
-  return store.db.transaction().execute(async (trx) => {
+  // One transaction shared with the case's own status change (followLogWithCase runs mutateCase on `bound`).
+  return inOneTransaction(store, async (bound, trx) => {
     const c = await findCaseForUpdate(trx, caseId, store.dialect);
     if (!c) throw new DomainError('not_found', 'no such case', 'id');
     assertCanSee(actor, c);
@@ -52,12 +55,14 @@ export async function openLogEntry(store: Store, actor: Actor, input: OpenLogEnt
     });
     await linkNamedOrders(trx, log, fields.affectedOrderNumbers, at);
     const linked = await linkSameSku(trx, log, order, at);
+    // An entry may start in the supplier's queue (a pickup the supplier prepares, R000-06).
+    const follow = await followLogWithCase(bound, { c, type, logId: log.id, from: null, to: log.state });
     await recordLogChange(trx, actor, at, {
       caseId, logId: log.id, event: 'log_opened',
       timeline: { type: type.key, state: log.state, ...(sku ? { sku } : {}), ...(linked ? { linkedOrders: linked } : {}) },
-      audit: { type: type.key, state: log.state, fields },
+      audit: { type: type.key, state: log.state, fields, ...(follow ? { caseStatus: follow } : {}) },
     });
-    return presentLogEntry(trx, actor, { c, log, type, fields }, { order });
+    return presentLogEntry(trx, actor, { c: follow ? { ...c, status: follow.to } : c, log, type, fields }, { order });
   });
 }
 

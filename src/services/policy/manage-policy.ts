@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { parseReturnPolicy } from '../../domain/returns/return-policy.parse.js';
 import { parseRmaSettings } from '../../domain/returns/rma-settings.parse.js';
 import { parseIncidentSettings } from '../../domain/incidents/incident-settings.js';
+import { parseCaseLogSettings } from '../../domain/logs/log-case-status.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { nowIso } from '../clock.js';
 import { invalidatePolicyRuntime, loadPolicyRuntime, seedDefaultPolicy } from './load-policy-runtime.js';
@@ -40,6 +41,7 @@ export function validatePolicyText(yaml: unknown, source = 'policy.yaml'): { ok:
     parseReturnPolicy(policy.raw.returns, source);
     parseRmaSettings(policy.raw.returns, source);
     parseIncidentSettings(policy.raw.incidents, source);
+    parseCaseLogSettings(policy.raw.caseLogs, source);
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, problems: [{ source, path: err.field ?? 'returns', message: err.message.replace(`${err.field}: `, '') }] };
     throw err;

@@ -39,7 +39,7 @@ function toLog(row: Selectable<CaseLogsTable>): CaseLogRecord {
 }
 
 export type NewCaseLog = Omit<CaseLogRecord, 'id'>;
-export type CaseLogPatch = Partial<Pick<CaseLogRecord, 'state' | 'sku' | 'fields' | 'dueAt' | 'stateChangedAt' | 'closedAt' | 'updatedAt'>>;
+export type CaseLogPatch = Partial<Pick<CaseLogRecord, 'state' | 'sku' | 'supplierTeamId' | 'fields' | 'dueAt' | 'stateChangedAt' | 'closedAt' | 'updatedAt'>>;
 
 export async function insertCaseLog(db: Executor, input: NewCaseLog): Promise<CaseLogRecord> {
   const row = await db
@@ -63,6 +63,7 @@ export async function updateCaseLog(db: Executor, id: number, patch: CaseLogPatc
   const set: Record<string, unknown> = {};
   if (patch.state !== undefined) set.state = patch.state;
   if (patch.sku !== undefined) set.sku = patch.sku;
+  if (patch.supplierTeamId !== undefined) set.supplier_team_id = patch.supplierTeamId;
   if (patch.fields !== undefined) set.fields_json = JSON.stringify(patch.fields);
   if (patch.dueAt !== undefined) set.due_at = patch.dueAt;
   if (patch.stateChangedAt !== undefined) set.state_changed_at = patch.stateChangedAt;
@@ -196,9 +197,12 @@ export async function listLogQueue(db: Executor, filter: LogQueueFilter, page: {
   const scope = filter.supplierScope;
   if (scope) {
     q = q.where((eb) => {
-      const ors: Expression<SqlBool>[] = [eb('c.assignee_id', '=', scope.userId)];
-      if (scope.teamId !== null) ors.push(eb('l.supplier_team_id', '=', scope.teamId), eb('c.team_id', '=', scope.teamId), eb('c.partner_team_id', '=', scope.teamId));
-      return eb.or(ors);
+      // An entry handed to a supplier team belongs to that team alone; one handed to none is seen
+      // on the cases the supplier works (log-visibility.ts says the same for one entry).
+      const onCase: Expression<SqlBool>[] = [eb('c.assignee_id', '=', scope.userId)];
+      if (scope.teamId !== null) onCase.push(eb('c.team_id', '=', scope.teamId), eb('c.partner_team_id', '=', scope.teamId));
+      const unassigned = eb.and([eb('l.supplier_team_id', 'is', null), eb.or(onCase)]);
+      return scope.teamId === null ? unassigned : eb.or([eb('l.supplier_team_id', '=', scope.teamId), unassigned]);
     });
   }
   if (page.after) {

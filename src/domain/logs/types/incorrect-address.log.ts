@@ -30,7 +30,7 @@ export const INCORRECT_ADDRESS: LogTypeDef = {
   initialState: 'reported',
   states: [
     { key: 'reported', label: 'Reported: contact the customer', waitingOn: 'agents' },
-    { key: 'contacting_customer', label: 'Contacting the customer', waitingOn: 'agents' },
+    { key: 'contacting_customer', label: 'Contacting the customer', waitingOn: 'agents', awaits: 'customer' },
     { key: 'confirmed', label: 'Confirmed by the customer', waitingOn: 'supplier' },
     { key: 'updated', label: 'Shipping details updated', waitingOn: null, terminal: true },
     { key: 'cancelled', label: 'Cancelled', waitingOn: null, terminal: true },

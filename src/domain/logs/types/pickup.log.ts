@@ -17,7 +17,7 @@ export const PICKUP: LogTypeDef = {
   states: [
     { key: 'logged', label: 'Logged: prepare for pickup', waitingOn: 'supplier' },
     { key: 'ready', label: 'Ready: send the customer instructions', waitingOn: 'agents' },
-    { key: 'customer_notified', label: 'Customer has the instructions', waitingOn: 'store' },
+    { key: 'customer_notified', label: 'Customer has the instructions', waitingOn: 'store', awaits: 'customer' },
     { key: 'collected', label: 'Collected', waitingOn: null, terminal: true },
     { key: 'cancelled', label: 'Cancelled', waitingOn: null, terminal: true },
   ],

@@ -13,7 +13,7 @@ export const RETURN_TO_SENDER: LogTypeDef = {
   initialState: 'logged',
   states: [
     { key: 'logged', label: 'Logged: contact the customer', waitingOn: 'agents' },
-    { key: 'customer_contacted', label: 'Customer contacted', waitingOn: 'agents' },
+    { key: 'customer_contacted', label: 'Customer contacted', waitingOn: 'agents', awaits: 'customer' },
     { key: 'address_confirmed', label: 'Address confirmed: reship', waitingOn: 'supplier' },
     { key: 'reshipped', label: 'Reshipped', waitingOn: null, terminal: true },
     { key: 'closed_no_reship', label: 'Closed: refund or credit instead', waitingOn: null, terminal: true },
