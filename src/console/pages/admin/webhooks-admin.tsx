@@ -25,6 +25,7 @@ export function WebhooksAdmin() {
   const [created, setCreated] = useState<(WebhookEndpoint & { secret: string }) | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [tested, setTested] = useState<Record<string, TestResult>>({});
+  const [deleted, setDeleted] = useState<string | null>(null);
   const action = useSubmit();
 
   const toggle = async (w: WebhookEndpoint) => {
@@ -38,6 +39,14 @@ export function WebhooksAdmin() {
       list.reload();
     }
   };
+  const remove = async (w: WebhookEndpoint) => {
+    if (!window.confirm(`Delete the endpoint ${w.url}? Pending deliveries stop; disable it instead to keep its delivery log readable.`)) return;
+    if ((await action.run(async () => { await api.del(`/webhooks/${w.id}`); return true; }))) {
+      if (open === w.id) setOpen(null);
+      setDeleted(w.url);
+      list.reload();
+    }
+  };
   const test = async (w: WebhookEndpoint) => {
     const r = await action.run(() => api.post<TestResult>(`/webhooks/${w.id}/test`));
     if (r) setTested((t) => ({ ...t, [w.id]: r }));
@@ -48,6 +57,7 @@ export function WebhooksAdmin() {
       <section className="panel" aria-labelledby="webhooks-h">
         <h2 id="webhooks-h">Webhook endpoints</h2>
         <ErrorNote error={list.error ?? action.error} />
+        {deleted ? <p className="notice success small" role="status">Deleted the endpoint {deleted}.</p> : null}
         {list.data && list.data.items.length === 0 ? <p className="muted">No endpoints yet.</p> : null}
         {(list.data?.items ?? []).length > 0 ? (
           <div className="table-wrap">
@@ -66,6 +76,7 @@ export function WebhooksAdmin() {
                           <button type="button" className="button small" disabled={action.busy} onClick={() => void toggle(w)}>{w.active ? 'Disable' : 'Enable'}</button>
                           <button type="button" className="button small" disabled={action.busy} onClick={() => void test(w)}>Send test</button>
                           <button type="button" className="button small" disabled={action.busy} onClick={() => void rotate(w)}>New secret</button>
+                          <button type="button" className="button small danger" disabled={action.busy} aria-label={`Delete ${w.url}`} onClick={() => void remove(w)}>Delete</button>
                           <button type="button" className="button small" aria-expanded={open === w.id} onClick={() => setOpen(open === w.id ? null : w.id)}>Deliveries</button>
                         </div>
                         {r ? <p className={`small ${r.ok ? '' : 'text-danger'}`} role="status">{r.ok ? `Test delivered (HTTP ${r.status}).` : `Test failed${r.status ? ` (HTTP ${r.status})` : ''}: ${r.error}`}</p> : null}

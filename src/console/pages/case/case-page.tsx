@@ -66,7 +66,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </div>
         <aside className="case-side" aria-label="Decision, customer and actions">
           <DecisionPanel c={c} />
-          {session.can('incidents.read') ? <CaseIncidents c={c} /> : null}
+          {session.can('incidents.read') ? <CaseIncidents c={c} onCaseChanged={resource.reload} /> : null}
           <CaseActions c={c} onUpdated={onUpdated} onReload={resource.reload} />
           <CustomerPanel c={c} />
           <OrderPanel c={c} />

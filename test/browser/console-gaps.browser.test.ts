@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiAs, CHROMIUM, layoutProblems, openDesk, screenshot, signIn, type Desk } from './console-harness.js';
+
+// Gaps closed in session 3 (issue 8): a case joins an incident from its own page (R000-07), an admin
+// deletes a webhook endpoint after confirming.
+
+describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
+  let desk: Desk;
+  beforeAll(async () => { desk = await openDesk(); }, 180_000);
+  afterAll(async () => { await desk?.close(); });
+
+  const openCase = (category: string, subject: string, customer: string) =>
+    apiAs<{ id: string }>(desk, 'POST', '/cases', { category, subject, channel: 'email', storefront: 'web', customer: { id: customer, name: `Customer ${customer}` } });
+
+  test('an agent adds a case to a live incident, then another case to a new incident, from the case page (R000-07)', async () => {
+    const live = await apiAs<{ id: string }>(desk, 'POST', '/incidents', { title: 'Carrier strike in the north' });
+    const first = await openCase('order_status', 'Parcel stuck for a week', 'C-GAP1');
+    const second = await openCase('damaged_item', 'Mirror cracked', 'C-GAP2');
+
+    const agent = await signIn(desk, desk.emails.agent);
+    await agent.goto(`${desk.url}/cases/${first.id}`);
+    const panel = agent.getByRole('region', { name: 'Incidents' });
+    await panel.getByText('Not in any incident.').waitFor();
+    await panel.getByText('Add this case to an incident').click();
+    const form = panel.getByRole('form', { name: 'Add this case to an incident' });
+    await form.getByLabel('Incident').locator(`option[value="${live.id}"]`).waitFor({ state: 'attached' });
+    await form.getByLabel('Incident').selectOption(live.id);
+    await form.getByRole('button', { name: 'Add to incident' }).click();
+    await panel.getByRole('link', { name: `#${live.id} Carrier strike in the north` }).waitFor();
+    expect(await layoutProblems(agent)).toEqual([]);
+    await screenshot(agent, 's1-case-added-to-live-incident');
+
+    await agent.goto(`${desk.url}/cases/${second.id}`);
+    await panel.getByText('Add this case to an incident').click();
+    await form.getByLabel('Incident').selectOption('new');
+    await form.getByRole('button', { name: 'Open incident with this case' }).click();
+    // No title: the server names the field and the message sits under it.
+    await form.locator('.field.has-error').filter({ hasText: 'Title of the new incident' }).getByRole('alert').waitFor();
+    await form.getByLabel('Title of the new incident').fill('Mirrors cracking in transit');
+    await form.getByRole('button', { name: 'Open incident with this case' }).click();
+    await panel.getByRole('link', { name: /Mirrors cracking in transit/ }).waitFor();
+    await agent.close();
+
+    const incidents = await apiAs<{ items: { title: string; caseCount: number }[] }>(desk, 'GET', '/incidents');
+    expect(incidents.items.find((i) => i.title === 'Carrier strike in the north')?.caseCount).toBe(1);
+    expect(incidents.items.find((i) => i.title === 'Mirrors cracking in transit')?.caseCount).toBe(1);
+  }, 90_000);
+
+  test('an admin deletes a webhook endpoint only after confirming', async () => {
+    const url = 'http://127.0.0.1:9/ladder-delete-me';
+    const admin = await signIn(desk, desk.emails.admin);
+    await admin.goto(`${desk.url}/admin/webhooks`);
+    const add = admin.getByRole('form', { name: 'Add a webhook endpoint' });
+    await add.getByLabel('URL').fill(url);
+    await add.getByRole('button', { name: 'Add endpoint' }).click();
+    const endpoints = admin.getByRole('region', { name: 'Webhook endpoints' });
+    const row = endpoints.getByRole('row').filter({ hasText: url });
+    await row.waitFor();
+    admin.once('dialog', (d) => void d.dismiss());
+    await row.getByRole('button', { name: `Delete ${url}` }).click();
+    expect(await row.count()).toBe(1);
+    admin.once('dialog', (d) => { expect(d.type()).toBe('confirm'); void d.accept(); });
+    await row.getByRole('button', { name: `Delete ${url}` }).click();
+    await endpoints.getByRole('status').filter({ hasText: `Deleted the endpoint ${url}.` }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await admin.close();
+  }, 60_000);
+});
