@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { isKnownCurrency } from './domain/money/currency.js';
 
 // The one place that reads the environment (DEVELOPERS.md style 7). Read once at start, validated,
 // and every problem reported together so an operator fixes them in one pass.
@@ -44,6 +45,8 @@ export interface Config {
   imapProcessedMailbox: string | null;
   /** How long a satisfaction survey link works after its email is sent (issue 7 item 3). */
   surveyLinkTtlDays: number;
+  /** ISO 4217 code money forms start in (refunds, order totals) when nothing else names one. */
+  deskCurrency: string;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +159,9 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const deskCurrency = env.DESK_CURRENCY?.trim().toUpperCase() || 'USD';
+  if (!isKnownCurrency(deskCurrency)) problems.push(`DESK_CURRENCY: expected an ISO 4217 code such as USD or EUR, got "${env.DESK_CURRENCY}"`);
+
   const config: Config = {
     port,
     host,
@@ -182,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     imapPollIntervalMs: int('IMAP_POLL_INTERVAL_MS', 60_000, 1_000, 86_400_000),
     imapProcessedMailbox: env.IMAP_PROCESSED_MAILBOX?.trim() || null,
     surveyLinkTtlDays: int('SURVEY_LINK_TTL_DAYS', 14, 1, 365),
+    deskCurrency,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiAs, CHROMIUM, layoutProblems, openDesk, screenshot, signIn, type Desk } from './console-harness.js';
 
 // Gaps closed in session 3 (issue 8): a case joins an incident from its own page (R000-07), an admin
-// deletes a webhook endpoint after confirming.
+// deletes a webhook endpoint after confirming, and money forms start in the desk's currency.
 
 describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
   let desk: Desk;
-  beforeAll(async () => { desk = await openDesk(); }, 180_000);
+  beforeAll(async () => { desk = await openDesk({ env: { DESK_CURRENCY: 'EUR' } }); }, 180_000);
   afterAll(async () => { await desk?.close(); });
 
   const openCase = (category: string, subject: string, customer: string) =>
@@ -24,8 +24,8 @@ describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
     await panel.getByText('Not in any incident.').waitFor();
     await panel.getByText('Add this case to an incident').click();
     const form = panel.getByRole('form', { name: 'Add this case to an incident' });
-    await form.getByLabel('Incident').locator(`option[value="${live.id}"]`).waitFor({ state: 'attached' });
-    await form.getByLabel('Incident').selectOption(live.id);
+    await form.getByLabel('Incident', { exact: true }).locator(`option[value="${live.id}"]`).waitFor({ state: 'attached' });
+    await form.getByLabel('Incident', { exact: true }).selectOption(live.id);
     await form.getByRole('button', { name: 'Add to incident' }).click();
     await panel.getByRole('link', { name: `#${live.id} Carrier strike in the north` }).waitFor();
     expect(await layoutProblems(agent)).toEqual([]);
@@ -33,7 +33,7 @@ describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
 
     await agent.goto(`${desk.url}/cases/${second.id}`);
     await panel.getByText('Add this case to an incident').click();
-    await form.getByLabel('Incident').selectOption('new');
+    await form.getByLabel('Incident', { exact: true }).selectOption('new');
     await form.getByRole('button', { name: 'Open incident with this case' }).click();
     // No title: the server names the field and the message sits under it.
     await form.locator('.field.has-error').filter({ hasText: 'Title of the new incident' }).getByRole('alert').waitFor();
@@ -65,5 +65,22 @@ describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
     await endpoints.getByRole('status').filter({ hasText: `Deleted the endpoint ${url}.` }).waitFor();
     await row.waitFor({ state: 'detached' });
     await admin.close();
+  }, 60_000);
+
+  test('money forms start in the desk\'s currency (DESK_CURRENCY=EUR): refunds, a new case\'s order total', async () => {
+    const office = await signIn(desk, desk.emails.backOffice);
+    await office.getByRole('navigation', { name: 'Queues and pages' }).getByRole('link', { name: 'Refunds & reshipments' }).click();
+    const form = office.getByRole('form', { name: 'Record a refund or reshipment' });
+    expect(await form.getByLabel('Currency').inputValue()).toBe('EUR');
+    await form.getByLabel('Amount').fill('12.50');
+    await form.getByLabel('Reason').fill('Late parcel goodwill');
+    await form.getByRole('button', { name: /^Record/ }).click();
+    await office.getByRole('status').filter({ hasText: /Recorded F-\d+: Refund of 12\.50 EUR/ }).waitFor();
+    await office.close();
+
+    const agent = await signIn(desk, desk.emails.agent);
+    await agent.goto(`${desk.url}/cases/new`);
+    expect(await agent.getByLabel('Currency').inputValue()).toBe('EUR');
+    await agent.close();
   }, 60_000);
 });

@@ -56,13 +56,15 @@ export interface Desk {
 export interface DeskOptions {
   /** Writes more to the fresh desk before the server starts (e.g. 10,000 cases). */
   seed?(store: Store): Promise<void>;
+  /** More server settings, as environment variables (e.g. DESK_CURRENCY). */
+  env?: Record<string, string>;
 }
 
 /** A real server on a fresh SQLite desk with one person per role the flows need, and Chromium. */
 export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
   const consoleDir = ensureConsoleBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'ladder-browser-'));
-  const config = loadConfig({ LADDER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40) });
+  const config = loadConfig({ LADDER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), ...options.env });
 
   const store = await openStore({ databaseUrl: null, dataDir, poolSize: 1 });
   await migrateToLatest(store);

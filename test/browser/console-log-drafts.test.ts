@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LogFieldDescription } from '../../src/console/api/log-types.js';
-import { sameDraft, toDraft, toWire } from '../../src/console/pages/logs/log-draft.js';
+import { openingDrafts, sameDraft, toDraft, toWire } from '../../src/console/pages/logs/log-draft.js';
 import { toCalendarDraft, toCalendarSpec, windowsOf } from '../../src/console/pages/admin/calendar-draft.js';
 
 // What the console's log forms and calendar editor send (issue 8 items 1 and 3): drafts become the
@@ -11,6 +11,13 @@ const field = (type: LogFieldDescription['type'], options: string[] | null = nul
 });
 
 describe('log field drafts', () => {
+  test('a new entry\'s currency fields start in the desk\'s currency; fields the person may not edit stay empty', () => {
+    const amount = { ...field('integer'), key: 'amountMinor' };
+    const currency = { ...field('currency'), key: 'currency' };
+    const locked = { ...field('currency'), key: 'settledCurrency', youMayEdit: false };
+    expect(openingDrafts([amount, currency, locked], 'EUR')).toEqual({ currency: 'EUR' });
+  });
+
   test('an emptied field is sent as null, which clears it on the entry', () => {
     expect(toWire(field('text'), '   ')).toBeNull();
     expect(toWire(field('enum_list', ['a', 'b']), [])).toBeNull();

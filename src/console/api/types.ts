@@ -23,6 +23,8 @@ export interface SessionInfo {
   user: User;
   csrfToken: string | null;
   permissions: string[];
+  /** Desk-wide settings (DESK_CURRENCY); absent from a server older than the console. */
+  desk?: { currency: string };
 }
 
 export interface Due {

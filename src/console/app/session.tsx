@@ -14,6 +14,11 @@ export function useSession(): Session {
   return s;
 }
 
+/** The ISO 4217 code every money form starts in: the desk's (DESK_CURRENCY), else USD. */
+export function deskCurrency(session: Pick<SessionInfo, 'desk'>): string {
+  return session.desk?.currency ?? 'USD';
+}
+
 export function makeSession(info: SessionInfo, signOut: () => Promise<void>): Session {
   const granted = new Set(info.permissions);
   return { ...info, can: (p) => granted.has(p), signOut };

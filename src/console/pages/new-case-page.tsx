@@ -3,6 +3,7 @@ import { CATEGORIES, CHANNELS, FULFILLMENT_STATES, STOREFRONTS } from '../../dom
 import { api } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { navigate } from '../app/router';
+import { deskCurrency, useSession } from '../app/session';
 import { Field, FormError } from '../components/fields';
 import { humanize } from '../lib/format';
 import { useSubmit } from '../lib/use-submit';
@@ -24,7 +25,7 @@ interface Draft {
 
 const EMPTY: Draft = {
   category: '', subject: '', channel: 'email', storefront: 'web', customerId: '', customerName: '', customerEmail: '',
-  orderNumber: '', orderTotal: '', orderCurrency: 'USD', fulfillment: '', message: '',
+  orderNumber: '', orderTotal: '', orderCurrency: '', fulfillment: '', message: '',
 };
 
 const sortedCategories = [...CATEGORIES].sort((a, b) => humanize(a).localeCompare(humanize(b)));
@@ -54,7 +55,8 @@ function toBody(d: Draft): Record<string, unknown> {
 }
 
 export function NewCasePage() {
-  const [d, setD] = useState<Draft>(EMPTY);
+  const session = useSession();
+  const [d, setD] = useState<Draft>(() => ({ ...EMPTY, orderCurrency: deskCurrency(session) }));
   const submit = useSubmit();
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((prev) => ({ ...prev, [k]: e.target.value }));
 

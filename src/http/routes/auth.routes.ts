@@ -15,6 +15,8 @@ import { anyObject, errorResponses } from '../schemas.js';
 export function authRoutes(deps: { store: Store; config: Config }): FastifyPluginAsync {
   const { store, config } = deps;
   const secure = config.publicUrl?.startsWith('https://') ?? false;
+  // Desk-wide settings the console needs before any page loads (the currency money forms start in).
+  const desk = { currency: config.deskCurrency };
   return async (app) => {
     app.post('/auth/sign-in', {
       config: { access: 'public' },
@@ -27,7 +29,7 @@ export function authRoutes(deps: { store: Store; config: Config }): FastifyPlugi
       const body = request.body as { email: string; password: string };
       const result = await signIn(store, { email: body.email, password: body.password, sessionSecret: config.sessionSecret, sessionTtlHours: config.sessionTtlHours });
       reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: new Date(result.expiresAt) });
-      return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt, permissions: permissionsOf(result.user.role as never) };
+      return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt, permissions: permissionsOf(result.user.role as never), desk };
     });
 
     app.post('/auth/sign-out', {
@@ -47,7 +49,7 @@ export function authRoutes(deps: { store: Store; config: Config }): FastifyPlugi
       const actor = actorOf(request);
       const user = await findUserById(store.db, actor.id);
       if (!user) throw new DomainError('unauthenticated', 'the account no longer exists');
-      return { user: presentUser(user), csrfToken: request.csrfToken, permissions: permissionsOf(actor.role) };
+      return { user: presentUser(user), csrfToken: request.csrfToken, permissions: permissionsOf(actor.role), desk };
     });
 
     app.get('/auth/setup', {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { FinanceEntry } from '../../api/finance-types';
+import { deskCurrency, useSession } from '../../app/session';
 import { Field, FormError } from '../../components/fields';
 import { humanize } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
@@ -16,7 +17,8 @@ const FIELDS = ['kind', 'amount', 'currency', 'method', 'reason', 'caseId', 'ord
 export function FinanceEntryForm({ onRecorded }: { onRecorded(e: FinanceEntry): void }) {
   const [kind, setKind] = useState<'refund' | 'reshipment'>('refund');
   const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('USD');
+  const session = useSession();
+  const [currency, setCurrency] = useState(() => deskCurrency(session));
   const [method, setMethod] = useState<string>(REFUND_METHODS[0]);
   const [reason, setReason] = useState('');
   const [caseId, setCaseId] = useState('');
@@ -69,7 +71,7 @@ export function FinanceEntryForm({ onRecorded }: { onRecorded(e: FinanceEntry): 
           ))}
         </fieldset>
         <Field label="Amount" name="amount" error={submit.error} hint="In the currency, e.g. 129.00" render={(a) => <input {...a} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />} />
-        <Field label="Currency" name="currency" error={submit.error} hint="ISO 4217, e.g. USD" render={(a) => <input {...a} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} />} />
+        <Field label="Currency" name="currency" error={submit.error} hint={`ISO 4217; the desk works in ${deskCurrency(session)}`} render={(a) => <input {...a} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} />} />
         <Field label="Method" name="method" error={submit.error} render={(a) => (
           <select {...a} value={method} onChange={(e) => setMethod(e.target.value)}>
             {methods.map((m) => <option key={m} value={m}>{humanize(m)}</option>)}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { LogEntry, LogTypeDescription } from '../../api/log-types';
-import { useSession } from '../../app/session';
+import { deskCurrency, useSession } from '../../app/session';
 import { ErrorNote, Field, FormError } from '../../components/fields';
 import { useLogTypes } from '../../lib/log-types';
 import { useResource } from '../../lib/use-resource';
@@ -9,7 +9,7 @@ import { useSubmit } from '../../lib/use-submit';
 import { LogEntryForm } from './log-entry-form';
 import { LogFieldInput } from './log-field-input';
 import { MinorAmountPreview } from './minor-amount-preview';
-import { toWire, type Draft } from './log-draft';
+import { openingDrafts, toWire, type Draft } from './log-draft';
 
 // The case's log entry (R000-12: every request is logged with its template). Loaded apart from the
 // case (GET /cases/:id/log), and as its own chunk: the case page shows it when the role reads logs.
@@ -57,9 +57,11 @@ export default function CaseLogPanel({ caseId, category, caseUpdatedAt, onCaseCh
 }
 
 function OpenLogForm({ caseId, category, types, onOpened }: { caseId: string; category: string; types: LogTypeDescription[]; onOpened(entry: LogEntry): void }) {
+  const session = useSession();
   const suggested = types.find((t) => t.categories.includes(category)) ?? types[0];
   const [typeKey, setTypeKey] = useState(suggested?.key ?? '');
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const startDrafts = (key: string) => openingDrafts(types.find((t) => t.key === key)?.fields ?? [], deskCurrency(session));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => startDrafts(suggested?.key ?? ''));
   const submit = useSubmit();
   const type = types.find((t) => t.key === typeKey);
   if (!type) return <p className="small muted">No log template is yours to open.</p>;
@@ -78,7 +80,7 @@ function OpenLogForm({ caseId, category, types, onOpened }: { caseId: string; ca
     <form onSubmit={onSubmit} noValidate className="log-open">
       <p className="small muted">Log this case with its template (R000-12). Required fields are marked.</p>
       <Field label="Log type" name="type" error={submit.error} render={(a) => (
-        <select {...a} value={typeKey} onChange={(e) => { setTypeKey(e.target.value); setDrafts({}); submit.clear(); }}>
+        <select {...a} value={typeKey} onChange={(e) => { setTypeKey(e.target.value); setDrafts(startDrafts(e.target.value)); submit.clear(); }}>
           {types.map((t) => <option key={t.key} value={t.key}>{t.label}</option>)}
         </select>
       )} />

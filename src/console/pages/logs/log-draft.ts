@@ -42,6 +42,11 @@ export function toWire(def: LogFieldDescription, draft: Draft): LogFieldValue | 
   return text;
 }
 
+/** A new entry's drafts: its currency fields start in the desk's currency, the rest empty. */
+export function openingDrafts(fields: readonly LogFieldDescription[], currency: string): Record<string, Draft> {
+  return Object.fromEntries(fields.filter((f) => f.type === 'currency' && f.youMayEdit).map((f) => [f.key, currency]));
+}
+
 export function sameDraft(a: Draft, b: Draft): boolean {
   return Array.isArray(a) && Array.isArray(b) ? a.join('\u0000') === b.join('\u0000') : a === b;
 }

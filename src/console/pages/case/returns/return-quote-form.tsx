@@ -3,7 +3,7 @@ import { RETURN_CONDITIONS, RETURN_REASONS } from '../../../../domain/returns/re
 import { api, ApiError } from '../../../api/client';
 import type { CaseDetail } from '../../../api/types';
 import type { Quote, Rma } from '../../../api/returns-types';
-import { useSession } from '../../../app/session';
+import { deskCurrency, useSession } from '../../../app/session';
 import { Field, FormError } from '../../../components/fields';
 import { formatDateTime, humanize, localInputToIso } from '../../../lib/format';
 import { useSubmit } from '../../../lib/use-submit';
@@ -23,9 +23,9 @@ function withFormField(error: ApiError | null, returnedLine: number[]): ApiError
   return mapped === error.field ? error : new ApiError(error.status, error.code, error.message, mapped);
 }
 
-function initialDraft(c: CaseDetail): ReturnDraft {
+function initialDraft(c: CaseDetail, fallbackCurrency: string): ReturnDraft {
   return {
-    currency: c.order?.currency ?? 'USD',
+    currency: c.order?.currency ?? fallbackCurrency,
     placedAt: c.order?.placedAt ?? null,
     deliveredAt: c.order?.deliveredAt ?? null,
     shipping: '0.00',
@@ -98,7 +98,7 @@ export function ReturnQuoteForm({ c, onRequested }: { c: CaseDetail; onRequested
   const session = useSession();
   const id = useId();
   const order = c.order!;
-  const [draft, setDraft] = useState<ReturnDraft>(() => initialDraft(c));
+  const [draft, setDraft] = useState<ReturnDraft>(() => initialDraft(c, deskCurrency(session)));
   const [asOf, setAsOf] = useState('');
   const [phoneLast4, setPhoneLast4] = useState('');
   const [note, setNote] = useState('');
