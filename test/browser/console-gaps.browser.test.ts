@@ -83,4 +83,40 @@ describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
     expect(await agent.getByLabel('Currency').inputValue()).toBe('EUR');
     await agent.close();
   }, 60_000);
+
+  test('back office sees the entry\'s supplier team, takes it back, hands it again, and a refusal names the team field', async () => {
+    const opened = await openCase('out_of_stock', 'Silver chain out of stock', 'C-GAP3');
+    await apiAs(desk, 'POST', `/cases/${opened.id}/log`, { type: 'out_of_stock', fields: { sku: 'CHAIN-SLV-45' } });
+    const office = await signIn(desk, desk.emails.backOffice);
+    await office.goto(`${desk.url}/cases/${opened.id}`);
+    const group = office.getByRole('group', { name: 'Supplier team' });
+    // One supplier team on the desk: the entry joined its queue when it was opened.
+    await group.getByTestId('supplier-team').filter({ hasText: 'Fulfillment supplier' }).waitFor();
+    const picker = group.getByLabel('Hand to supplier team');
+    await picker.selectOption({ label: 'None (take it back)' });
+    await group.getByRole('button', { name: 'Save supplier team' }).click();
+    await group.getByTestId('supplier-team').filter({ hasText: 'None' }).waitFor();
+    expect((await apiAs<{ supplierTeamId: string | null }>(desk, 'GET', `/cases/${opened.id}/log`)).supplierTeamId).toBeNull();
+
+    // The server is the judge: a team that is not a supplier's is refused with the field named.
+    await office.route('**/log/supplier-team', (route) => route.continue({ postData: JSON.stringify({ team: 'first_line' }) }));
+    await picker.selectOption({ label: 'Fulfillment supplier' });
+    await group.getByRole('button', { name: 'Save supplier team' }).click();
+    await group.locator('.field.has-error').filter({ hasText: 'Hand to supplier team' }).getByRole('alert').filter({ hasText: 'not a supplier team' }).waitFor();
+    await office.unroute('**/log/supplier-team');
+    await group.getByRole('button', { name: 'Save supplier team' }).click();
+    await group.getByTestId('supplier-team').filter({ hasText: 'Fulfillment supplier' }).waitFor();
+    expect(await group.getByRole('alert').count()).toBe(0);
+    expect(await layoutProblems(office)).toEqual([]);
+    await screenshot(office, 's2-log-entry-supplier-team');
+    await office.close();
+    expect((await apiAs<{ supplierTeamId: string | null }>(desk, 'GET', `/cases/${opened.id}/log`)).supplierTeamId).toBe(desk.supplierTeamId);
+
+    // An agent (no logs.assign) reads the team but has nothing to change it with.
+    const agent = await signIn(desk, desk.emails.agent);
+    await agent.goto(`${desk.url}/cases/${opened.id}`);
+    await agent.getByRole('group', { name: 'Supplier team' }).getByTestId('supplier-team').filter({ hasText: 'Fulfillment supplier' }).waitFor();
+    expect(await agent.getByRole('form', { name: 'Set the supplier team' }).count()).toBe(0);
+    await agent.close();
+  }, 90_000);
 });

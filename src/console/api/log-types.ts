@@ -30,6 +30,8 @@ export interface LogTypeDescription {
   youMayOpen: boolean;
   initialState: string;
   skuField: string | null;
+  /** What a supplier sees of this type; null: not supplier work (no supplier team can take it). */
+  supplierSees?: unknown;
   fields: LogFieldDescription[];
   states: { key: string; label: string; waitingOn: string | null; terminal: boolean }[];
   transitions: { from: string[]; to: string; label: string; youMay: boolean; noteRequired: boolean; requires: LogRequirement[] }[];
@@ -53,6 +55,8 @@ export interface LogHead {
   waitingOn: string | null;
   terminal: boolean;
   sku: string | null;
+  /** The supplier team whose queue the entry is in; null: no supplier team's. */
+  supplierTeamId?: string | null;
   fields: Record<string, LogFieldValue>;
   dueAt: string | null;
   overdue: boolean;

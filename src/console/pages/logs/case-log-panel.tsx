@@ -8,6 +8,7 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { LogEntryForm } from './log-entry-form';
 import { LogFieldInput } from './log-field-input';
+import { SupplierTeamControl } from './supplier-team-control';
 import { MinorAmountPreview } from './minor-amount-preview';
 import { openingDrafts, toWire, type Draft } from './log-draft';
 
@@ -46,6 +47,7 @@ export default function CaseLogPanel({ caseId, category, caseUpdatedAt, onCaseCh
       <h2 id="case-log-h">{entry.data ? `Log: ${entry.data.typeLabel}` : 'Log entry'}</h2>
       <ErrorNote error={entry.error ?? types.error} title="Could not load the log entry." />
       {entry.loading || types.loading ? <p className="loading small">Loading…</p> : null}
+      {entry.data && type ? <SupplierTeamControl entry={entry.data} type={type} onChanged={changed} /> : null}
       {entry.data && type ? <LogEntryForm entry={entry.data} type={type} onChanged={changed} /> : null}
       {entry.data === null && !entry.loading && types.data ? (
         session.can('logs.write')
