@@ -81,4 +81,14 @@ describe('role × route matrix', () => {
     expect(can('compliance', 'returns.report') && !can('compliance', 'returns.manage')).toBe(true);
     expect(can('supplier', 'returns.read')).toBe(false);
   });
+
+  it('team calendar routes: everyone on the desk reads, admins set and reset (issue 4 item 1)', () => {
+    const rows = t.app.routeTable.filter((r) => /^\/api\/v1\/teams\/:id\/calendar$/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+    expect(rows).toEqual([
+      'DELETE /api/v1/teams/:id/calendar teams.manage',
+      'GET /api/v1/teams/:id/calendar teams.read',
+      'PUT /api/v1/teams/:id/calendar teams.manage',
+    ]);
+    expect(ROLES.filter((r) => can(r, 'teams.manage'))).toEqual(['admin']);
+  });
 });

@@ -83,6 +83,25 @@ describe.each(dialects)('team calendars over the API on %s', (dialect) => {
     expect((await put(TOKYO, t.tokens.lead)).statusCode).toBe(403);
     expect((await put(TOKYO, t.tokens.admin, '999999')).statusCode).toBe(404);
   });
+
+  it('resetting takes the team back to the policy\'s calendar, recomputes its open case clocks and is audited', async () => {
+    const reset = (token = t.tokens.admin, id = teamId) => t.app.inject({ method: 'DELETE', url: `/api/v1/teams/${id}/calendar`, headers: auth(token) });
+    expect((await put(TOKYO)).statusCode).toBe(200);
+    expect(await firstResponseDue()).toBe('2026-11-23T04:00:00.000Z');
+    expect((await reset(t.tokens.lead)).statusCode).toBe(403);
+    expect((await reset(t.tokens.admin, '999999')).statusCode).toBe(404);
+
+    const res = await reset();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ teamId, calendar: null, effective: { source: 'policy', calendar: { timeZone: 'America/New_York' } }, recomputedClocks: 2 });
+    expect(await firstResponseDue()).toBe('2026-11-20T19:00:00.000Z');
+    const audit = await listAuditEvents(t.store.db, { entityType: 'team', entityId: teamId, limit: 10 });
+    expect(audit[0]).toMatchObject({ action: 'team.calendar_reset', actorId: t.actors.admin.id, data: { before: { timeZone: 'Asia/Tokyo' }, after: null, recomputedClocks: 2 } });
+
+    // Already on the policy's calendar: nothing changes and nothing more is audited.
+    expect((await reset()).json()).toMatchObject({ calendar: null, recomputedClocks: 0 });
+    expect((await listAuditEvents(t.store.db, { entityType: 'team', entityId: teamId, limit: 10 })).filter((e) => e.action === 'team.calendar_reset')).toHaveLength(1);
+  });
 });
 
 describe('ladder teams calendar', () => {
@@ -110,5 +129,14 @@ describe('ladder teams calendar', () => {
     const bad = ladder(['set', 'leads', '-'], JSON.stringify({ ...TOKYO, timeZone: 'Nowhere/Town' }));
     expect([bad.status, bad.stderrLines]).toEqual([2, [expect.stringMatching(/^calendar\.timeZone: /)]]);
     expect(ladder(['show', 'nope']).stderrLines).toEqual(['team: no team with key "nope"']);
+  });
+
+  it('reset takes the team back to the policy\'s calendar', { timeout: 120_000 }, () => {
+    writeFileSync(join(t.store.dataDir, 'tokyo.json'), JSON.stringify(TOKYO));
+    expect(ladder(['set', 'leads', join(t.store.dataDir, 'tokyo.json'), '--as', 'admin@test.ladder']).status).toBe(0);
+    const reset = ladder(['reset', 'leads', '--as', 'admin@test.ladder']);
+    expect(reset.status).toBe(0);
+    expect(JSON.parse(reset.stdout)).toMatchObject({ key: 'leads', calendar: null, effective: { source: 'policy' } });
+    expect(ladder(['reset', 'nope']).stderrLines).toEqual(['team: no team with key "nope"']);
   });
 });

@@ -4,8 +4,9 @@ import { withStore } from '../cli-store.js';
 import { actorFor } from './cli-actor.js';
 import type { Store } from '../../store/database.js';
 
-// `ladder teams calendar show|set` (issue 4 item 1): a team's business calendar, the same service
-// as GET/PUT /api/v1/teams/:id/calendar. Setting one recomputes the team's open case clocks.
+// `ladder teams calendar show|set|reset` (issue 4 item 1): a team's business calendar, the same
+// service as GET/PUT/DELETE /api/v1/teams/:id/calendar. Setting or resetting one recomputes the
+// team's open case clocks.
 
 /** A team by key ("first_line") or numeric id. */
 async function teamIdOf(store: Store, team: string): Promise<string> {
@@ -43,6 +44,18 @@ export function registerTeamsCommands(program: Command): void {
         const body = parseJsonInput(readInputText(file), file === '-' ? 'stdin' : file);
         const { setTeamCalendar } = await import('../../services/teams/team-calendar.js');
         await withStore(async (store) => printJson(await setTeamCalendar(store, await actorFor(store, opts.as), { teamId: await teamIdOf(store, team), body })));
+      }),
+    );
+
+  calendar
+    .command('reset')
+    .description('Take the team back to the policy\'s calendar (its open case clocks are recomputed)')
+    .argument('<team>', 'team key or id')
+    .option('--as <email>', 'act as this user')
+    .action((team: string, opts: { as?: string }) =>
+      runCommand(async () => {
+        const { resetTeamCalendar } = await import('../../services/teams/team-calendar.js');
+        await withStore(async (store) => printJson(await resetTeamCalendar(store, await actorFor(store, opts.as), { teamId: await teamIdOf(store, team) })));
       }),
     );
 }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../store/database.js';
 import { actorOf } from '../request-context.js';
-import { getTeamCalendar, setTeamCalendar } from '../../services/teams/team-calendar.js';
+import { getTeamCalendar, resetTeamCalendar, setTeamCalendar } from '../../services/teams/team-calendar.js';
 import { anyObject, errorResponses, idParams } from '../schemas.js';
 
-/** GET/PUT /teams/:id/calendar (issue 4 item 1): a team's business calendar. */
+/** GET/PUT/DELETE /teams/:id/calendar (issue 4 item 1): a team's business calendar. */
 export function teamCalendarRoutes(deps: { store: Store }): FastifyPluginAsync {
   const { store } = deps;
   return async (app) => {
@@ -21,5 +21,14 @@ export function teamCalendarRoutes(deps: { store: Store }): FastifyPluginAsync {
         params: idParams, body: anyObject, response: { 200: anyObject, ...errorResponses },
       },
     }, async (request) => setTeamCalendar(store, actorOf(request), { teamId: (request.params as { id: string }).id, body: request.body }));
+
+    app.delete('/teams/:id/calendar', {
+      config: { access: 'teams.manage' },
+      schema: {
+        tags: ['teams'],
+        summary: 'Take the team back to the policy\'s calendar; recomputes its open cases\' clocks',
+        params: idParams, response: { 200: anyObject, ...errorResponses },
+      },
+    }, async (request) => resetTeamCalendar(store, actorOf(request), { teamId: (request.params as { id: string }).id }));
   };
 }

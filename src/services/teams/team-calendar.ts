@@ -87,6 +87,30 @@ export async function setTeamCalendar(store: Store, actor: Actor, input: { teamI
   return { ...(await viewOf(store, team)), recomputedClocks: recomputed };
 }
 
+/**
+ * Takes the team back to the policy's calendar (DELETE /teams/:id/calendar): its own calendar is
+ * removed and its open cases' clocks are recomputed in the policy's, in one transaction, audited
+ * with the calendar it had. A team already on the policy's calendar is left as it is (no audit).
+ */
+export async function resetTeamCalendar(store: Store, actor: Actor, input: { teamId: unknown }): Promise<TeamCalendarView & { recomputedClocks: number }> {
+  requirePermission(actor, 'teams.manage');
+  const policyCalendar = (await slaPolicyOf(store.db, await loadPolicyRuntime(store))).calendar;
+  const now = clock.now();
+  const at = now.toISOString();
+  const { team, recomputed } = await store.db.transaction().execute(async (trx) => {
+    const before = await teamOrNotFound(trx, input.teamId);
+    if ((before.calendar ?? null) === null) return { team: before, recomputed: 0 };
+    const updated = (await updateTeam(trx, before.id, { calendar: null }))!;
+    const recomputedClocks = await recomputeTeamClocks(trx, updated.id, policyCalendar, now);
+    await insertAuditEvent(trx, {
+      at, actorId: actorIdOf(actor), action: 'team.calendar_reset', entityType: 'team', entityId: String(updated.id),
+      data: { key: updated.key, before: before.calendar ?? null, after: null, recomputedClocks },
+    });
+    return { team: updated, recomputed: recomputedClocks };
+  });
+  return { ...(await viewOf(store, team)), recomputedClocks: recomputed };
+}
+
 /** Rewrites the stored instants of the open cases' clocks under `calendar`; returns how many changed. */
 export async function recomputeTeamClocks(trx: Executor, teamId: number, calendar: BusinessCalendar, now: Date): Promise<number> {
   let changed = 0;
