@@ -45,6 +45,24 @@ describe.runIf(existsSync(CHROMIUM))('team calendars in a real browser', () => {
     expect(stored.calendar.holidays).toEqual(['2026-12-24', '2026-12-31']);
   }, 90_000);
 
+  test('an admin takes a team back to the policy\'s calendar after confirming', async () => {
+    // The first test gave the supplier team its own calendar.
+    const admin = await signIn(desk, desk.emails.admin);
+    await admin.goto(`${desk.url}/admin/teams`);
+    const panel = admin.getByRole('region', { name: 'Team calendar' });
+    await panel.getByLabel('Team').selectOption({ label: 'Fulfillment supplier' });
+    await panel.getByText('This team has its own calendar.').waitFor();
+    admin.once('dialog', (d) => void d.accept());
+    await panel.getByRole('button', { name: "Use the policy's calendar" }).click();
+    await panel.getByRole('status').filter({ hasText: /^Back on the policy's calendar\./ }).waitFor();
+    await panel.getByText("This team follows the policy's calendar; saving gives it its own.").waitFor();
+    expect(await panel.getByRole('button', { name: "Use the policy's calendar" }).count()).toBe(0);
+    await admin.close();
+    const stored = await apiAs<{ calendar: unknown; effective: { source: string } }>(desk, 'GET', `/teams/${desk.supplierTeamId}/calendar`);
+    expect(stored.calendar).toBeNull();
+    expect(stored.effective.source).toBe('policy');
+  }, 60_000);
+
   test('an admin changes a person\'s role and team in place', async () => {
     const page = await signIn(desk, desk.emails.admin);
     await page.goto(`${desk.url}/admin/users`);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
+import { api, request } from '../../api/client';
 import type { Team } from '../../api/types';
 import { ErrorNote, Field, FormError } from '../../components/fields';
 import { useResource } from '../../lib/use-resource';
@@ -9,7 +9,8 @@ import { DAYS, toCalendarDraft, toCalendarSpec, type CalendarSpec, type Calendar
 // A team's business calendar (issue 8 item 3; GET/PUT /api/v1/teams/:id/calendar, issue 4): its
 // IANA zone, working windows per weekday, a public-holiday preset and its own dates off. The form
 // sends what was typed; the server validates it and names the field ("calendar.week.mon[0].end"),
-// which shows under that field. Saving recomputes the team's open case clocks.
+// which shows under that field. Saving — or going back to the policy's calendar (DELETE) —
+// recomputes the team's open case clocks.
 
 const PRESETS = ['US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'US-CA', 'US-NY'];
 
@@ -61,6 +62,16 @@ function CalendarForm({ teamId }: { teamId: string }) {
       setSaved(`Saved. ${next.recomputedClocks} open case clock${next.recomputedClocks === 1 ? '' : 's'} recomputed.`);
     }
   };
+  const onReset = async () => {
+    if (!window.confirm("Drop this team's own calendar? Its clocks will count in the policy's calendar again.")) return;
+    setSaved(null);
+    const next = await submit.run(() => request<CalendarView & { recomputedClocks: number }>('DELETE', `/teams/${encodeURIComponent(teamId)}/calendar`));
+    if (next) {
+      view.set(next);
+      setDraft(toCalendarDraft(next.effective.calendar));
+      setSaved(`Back on the policy's calendar. ${next.recomputedClocks} open case clock${next.recomputedClocks === 1 ? '' : 's'} recomputed.`);
+    }
+  };
   const weekError = submit.error?.field === 'calendar.week' ? submit.error.message : null;
   return (
     <form onSubmit={onSave} noValidate className="calendar-form">
@@ -92,6 +103,7 @@ function CalendarForm({ teamId }: { teamId: string }) {
       {saved ? <p className="notice success" role="status">{saved}</p> : null}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={submit.busy}>Save calendar</button>
+        {v.calendar ? <button type="button" className="button" disabled={submit.busy} onClick={() => void onReset()}>Use the policy's calendar</button> : null}
       </div>
     </form>
   );
