@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiAs, CHROMIUM, layoutProblems, openDesk, screenshot, signIn, type Desk } from './console-harness.js';
+import { apiAs, CHROMIUM, layoutProblems, openDesk, PASSWORD, screenshot, signIn, type Desk } from './console-harness.js';
 
 // Gaps closed in session 3 (issue 8): a case joins an incident from its own page (R000-07), an admin
 // deletes a webhook endpoint after confirming, and money forms start in the desk's currency.
@@ -119,4 +119,28 @@ describe.runIf(existsSync(CHROMIUM))('console gaps in a real browser', () => {
     expect(await agent.getByRole('form', { name: 'Set the supplier team' }).count()).toBe(0);
     await agent.close();
   }, 90_000);
+
+  // Last in this file: it changes the agent's role.
+  test('after an admin changes a signed-in agent\'s role, signing in again shows the new role\'s log queues, not the cached ones', async () => {
+    const agent = await signIn(desk, desk.emails.agent);
+    const nav = agent.getByRole('navigation', { name: 'Queues and pages' });
+    await nav.getByRole('link', { name: 'Out of stock' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Chargeback or high fraud risk' }).count()).toBe(0);
+
+    const admin = await signIn(desk, desk.emails.admin);
+    await admin.goto(`${desk.url}/admin/users`);
+    await admin.getByLabel(`Role of ${desk.emails.agent}`).selectOption('back_office');
+    await admin.waitForFunction(`!document.querySelector('select[aria-label="Role of ${desk.emails.agent}"]')?.disabled`);
+    await admin.close();
+
+    // A role change ends the person's sessions (update-user.ts): the next request signs them out,
+    // and signing in again in the same tab must not reuse the old role's templates.
+    await nav.getByRole('link', { name: 'Out of stock' }).click();
+    await agent.getByText('Your session ended. Sign in again.').waitFor();
+    await agent.getByLabel('Email').fill(desk.emails.agent);
+    await agent.getByLabel('Password').fill(PASSWORD);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await nav.getByRole('link', { name: 'Chargeback or high fraud risk' }).waitFor();
+    await agent.close();
+  }, 60_000);
 });

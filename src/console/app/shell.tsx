@@ -29,7 +29,7 @@ export function Shell() {
   const queues = useMemo(() => queuesFor(session), [session]);
   const isSupplier = session.user.role === 'supplier';
   const views = useSavedViews(session.user.id);
-  const logTypes = useLogTypes(session.user.id, session.can('logs.read'));
+  const logTypes = useLogTypes(session.user, session.can('logs.read'));
   const logQueues = useMemo(() => logQueuesFor(session.user.role, logTypes.data ?? []), [session.user.role, logTypes.data]);
   // The supplier lands on the entries whose move is its own (issue 8 item 2).
   const firstQueue = isSupplier && session.can('logs.read') ? `/logs/${SUPPLIER_HOME.key}` : `/queues/${queues[0]!.key}`;
@@ -38,6 +38,16 @@ export function Shell() {
   useEffect(() => {
     if (path === '/' || path === '/queues' || path === '/signin') navigate(firstQueue, { replace: true });
   }, [path, firstQueue]);
+
+  // Each navigation to a Logs queue asks for the templates again: the role may have changed since.
+  const refreshLogTypes = logTypes.refresh;
+  const canReadLogs = session.can('logs.read');
+  const seenPath = useRef(path);
+  useEffect(() => {
+    if (seenPath.current === path) return;
+    seenPath.current = path;
+    if (canReadLogs && path.startsWith('/logs/')) refreshLogTypes();
+  }, [path, canReadLogs, refreshLogTypes]);
 
   // After a client-side page change, focus starts at the new page (as after a full load), so
   // screen readers announce it and Tab continues from its top.

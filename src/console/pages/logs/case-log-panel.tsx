@@ -17,7 +17,7 @@ import { openingDrafts, toWire, type Draft } from './log-draft';
 
 export default function CaseLogPanel({ caseId, category, caseUpdatedAt, onCaseChanged }: { caseId: string; category: string; caseUpdatedAt: string; onCaseChanged(): void }) {
   const session = useSession();
-  const types = useLogTypes(session.user.id);
+  const types = useLogTypes(session.user);
   const entry = useResource<LogEntry | null>(`case-log:${caseId}`, () =>
     api.get<LogEntry>(`/cases/${encodeURIComponent(caseId)}/log`).catch((err: unknown) => {
       if ((err as { status?: number }).status === 404) return null;

@@ -25,7 +25,7 @@ function factText(key: string, value: unknown): string {
 
 export default function LogTaskPage({ caseId, backTo }: { caseId: string; backTo: string }) {
   const session = useSession();
-  const types = useLogTypes(session.user.id);
+  const types = useLogTypes(session.user);
   const entry = useResource<LogEntry>(`task:${caseId}`, () => api.get<LogEntry>(`/cases/${encodeURIComponent(caseId)}/log`));
   const e = entry.data;
   const type = e ? types.data?.find((t) => t.key === e.type) : undefined;
