@@ -132,6 +132,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register((await import('./routes/finance.routes.js')).financeRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/survey.routes.js')).surveyRoutes({ store }));
   await app.register((await import('./routes/survey-reports.routes.js')).surveyReportRoutes({ store }), { prefix: '/api/v1' });
+  await app.register((await import('./routes/policy-preview.routes.js')).policyPreviewRoutes({ store }), { prefix: '/api/v1' });
 
   const consoleDir = deps.consoleDir && existsSync(deps.consoleDir) ? deps.consoleDir : null;
   await registerConsole(app, consoleDir);

@@ -91,4 +91,18 @@ describe('role × route matrix', () => {
     ]);
     expect(ROLES.filter((r) => can(r, 'teams.manage'))).toEqual(['admin']);
   });
+
+  it('policy routes: everyone reads and explains, admins validate, test, backtest and apply (issue 8 item 6)', () => {
+    const rows = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/policy')).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+    expect(rows).toEqual([
+      'GET /api/v1/policy policy.read',
+      'GET /api/v1/policy/versions policy.read',
+      'GET /api/v1/policy/versions/:version policy.read',
+      'POST /api/v1/policy/backtest policy.manage',
+      'POST /api/v1/policy/explain policy.read',
+      'POST /api/v1/policy/test policy.manage',
+      'POST /api/v1/policy/validate policy.manage',
+      'PUT /api/v1/policy policy.manage',
+    ]);
+  });
 });
