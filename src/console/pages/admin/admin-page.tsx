@@ -6,6 +6,7 @@ import { TeamsAdmin } from './teams-admin';
 import { TokensAdmin } from './tokens-admin';
 import { PolicyAdmin } from './policy-admin';
 import { WebhooksAdmin } from './webhooks-admin';
+import { MacrosAdmin } from './macros-admin';
 
 const TABS = [
   { key: 'users', label: 'Users', permission: 'users.manage' },
@@ -13,6 +14,7 @@ const TABS = [
   { key: 'tokens', label: 'API tokens', permission: 'tokens.own' },
   { key: 'policy', label: 'Policy', permission: 'policy.manage' },
   { key: 'webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
+  { key: 'macros', label: 'Macros', permission: 'macros.manage' },
 ] as const;
 
 export default function AdminPage({ tab }: { tab: string | null }) {
@@ -41,6 +43,7 @@ export default function AdminPage({ tab }: { tab: string | null }) {
       {current.key === 'tokens' ? <TokensAdmin /> : null}
       {current.key === 'policy' ? <PolicyAdmin /> : null}
       {current.key === 'webhooks' ? <WebhooksAdmin /> : null}
+      {current.key === 'macros' ? <MacrosAdmin /> : null}
     </section>
   );
 }

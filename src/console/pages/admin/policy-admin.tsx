@@ -5,6 +5,7 @@ import { ErrorNote, Field, FormError } from '../../components/fields';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
+import { PolicyPreview } from './policy-preview';
 
 /** Character offset of the start of a 1-based line, to put the caret on a problem. */
 function offsetOfLine(text: string, line: number): number {
@@ -18,8 +19,9 @@ function offsetOfLine(text: string, line: number): number {
 }
 
 /**
- * The policy in force, read-only; an edited copy can be validated (problems with line numbers)
- * and applied as a new version, in force at once without a restart.
+ * The policy in force, read-only; an edited copy can be validated (problems with line numbers),
+ * tested and backtested (policy-preview.tsx), and applied as a new version, in force at once
+ * without a restart.
  */
 export function PolicyAdmin() {
   const current = useResource('policy', () => api.get<PolicyVersion>('/policy'));
@@ -113,6 +115,7 @@ export function PolicyAdmin() {
           )}
         </section>
       ) : null}
+      {p ? <PolicyPreview yaml={draft ?? p.yaml ?? ''} isDraft={draft !== null} /> : null}
     </div>
   );
 }
