@@ -37,7 +37,8 @@ async function timedImport(store: Parameters<typeof importSheet>[0]): Promise<{ 
   return { summary, perSecond: ROWS / seconds, heapMb: heapPeak / 2 ** 20 };
 }
 
-const lines: string[] = [];
+console.log(`\nsheet import (escalations log, ${ROWS} rows, one bad row in ${BAD_EVERY})`);
+console.log(['database', 'rows/s', 're-run rows/s', 'heap MB', 'result'].join('\t'));
 let wrong = false;
 for (const dialect of (await availableDialects()).filter((d) => !onlyDialect || d === onlyDialect)) {
   const store = await createTestStore(dialect);
@@ -47,7 +48,7 @@ for (const dialect of (await availableDialects()).filter((d) => !onlyDialect || 
     const bad = Math.floor(ROWS / BAD_EVERY);
     const ok = first.summary.created === ROWS - bad && first.summary.invalid === bad && again.summary.skipped === ROWS - bad && again.summary.created === 0;
     if (!ok) wrong = true;
-    lines.push([
+    console.log([
       dialect, first.perSecond.toFixed(0), again.perSecond.toFixed(0), first.heapMb.toFixed(0),
       `${first.summary.created} opened, ${first.summary.invalid} bad (${first.summary.errors.slice(0, 2).map((e) => `line ${e.line}`).join(', ')}…), re-run skipped ${again.summary.skipped}${ok ? '' : ' WRONG'}`,
     ].join('\t'));
@@ -55,7 +56,4 @@ for (const dialect of (await availableDialects()).filter((d) => !onlyDialect || 
     await store.dispose();
   }
 }
-console.log(`\nsheet import (escalations log, ${ROWS} rows, one bad row in ${BAD_EVERY})`);
-console.log(['database', 'rows/s', 're-run rows/s', 'heap MB', 'result'].join('\t'));
-for (const l of lines) console.log(l);
 if (wrong) process.exitCode = 1;
