@@ -49,7 +49,7 @@ describe.runIf(existsSync(CHROMIUM))('policy and macros administration in a real
     await admin.close();
   }, 90_000);
 
-  test('a lead adds a macro in a new folder, edits it into version 2, restores version 1\'s text and archives it (R000-13)', async () => {
+  test('a lead adds a macro in a new folder, edits it into version 2, restores version 1\'s text, archives it and renames its folder (R000-13)', async () => {
     const lead = await signIn(desk, desk.emails.lead);
     await lead.getByRole('link', { name: 'Admin' }).click();
     await lead.getByRole('navigation', { name: 'Administration sections' }).getByRole('link', { name: 'Macros' }).click();
@@ -83,9 +83,17 @@ describe.runIf(existsSync(CHROMIUM))('policy and macros administration in a real
     await editorPanel.getByRole('status').filter({ hasText: 'Archived' }).waitFor();
     expect(await layoutProblems(lead)).toEqual([]);
     await screenshot(lead, 's4-lead-manages-macros');
+
+    // Renaming the folder moves its macros, archived ones too (shown with "Show archived").
+    await lead.getByLabel('Show archived').check();
+    await folderFilter.selectOption({ label: 'Delivery delays (1)' });
+    await lead.getByLabel('New name for “Delivery delays”').fill('Shipping');
+    await lead.getByRole('button', { name: 'Rename folder' }).click();
+    await folderFilter.locator('option', { hasText: 'Shipping (1)' }).waitFor({ state: 'attached' });
+    expect(await folderFilter.locator('option', { hasText: 'Delivery delays' }).count()).toBe(0);
     await lead.close();
 
-    const stored = await apiAs<{ items: { title: string; active: boolean; version: number }[] }>(desk, 'GET', '/macros?includeArchived=true');
-    expect(stored.items.find((m) => m.title === 'Parcel on its way')).toMatchObject({ active: false, version: 3 });
+    const stored = await apiAs<{ items: { title: string; folder: string; active: boolean; version: number }[] }>(desk, 'GET', '/macros?includeArchived=true');
+    expect(stored.items.find((m) => m.title === 'Parcel on its way')).toMatchObject({ folder: 'Shipping', active: false, version: 3 });
   }, 90_000);
 });

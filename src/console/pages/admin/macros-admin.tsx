@@ -4,6 +4,7 @@ import { ErrorNote, Field, FormError } from '../../components/fields';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { MacroEditor } from './macro-editor';
+import { MacroFolderRename } from './macro-folder-rename';
 import type { Macro, MacroBoard } from './macro-types';
 
 // The macro board (R000-10, R000-13: whoever keeps the board current manages it). Folders are the
@@ -31,6 +32,7 @@ export function MacrosAdmin() {
           </label>
           <label className="check"><input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Show archived</label>
         </div>
+        {folder ? <MacroFolderRename key={folder} folder={folder} onRenamed={(to) => { setFolder(to); setOpenId(null); changed(); }} /> : null}
         <ErrorNote error={board.error} title="Could not load the macros." />
         {board.data && board.data.items.length === 0 ? <p className="muted">No macros here.</p> : null}
         {(board.data?.items ?? []).length > 0 ? (
