@@ -55,7 +55,7 @@ export function AddToIncident({ caseId, linkedIds, onLinked }: { caseId: string;
           )} />
         ) : null}
         <FormError error={submit.error ?? live.error} fields={['id', 'title']} />
-        <button type="submit" disabled={submit.busy || live.loading}>{picked === NEW ? 'Open incident with this case' : 'Add to incident'}</button>
+        <button type="submit" className="button small" disabled={submit.busy || live.loading}>{picked === NEW ? 'Open incident with this case' : 'Add to incident'}</button>
         {done ? <p className="notice success small" role="status">{done}</p> : null}
       </form>
     </details>
