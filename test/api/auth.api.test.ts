@@ -40,6 +40,9 @@ describe('sessions, CSRF and tokens', () => {
     expect(withCsrf.statusCode).toBe(201);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ user: { email: 'agent@test.ladder', role: 'agent' }, csrfToken: csrf });
+    // The desk's currency (DESK_CURRENCY) comes with the session: the console's money forms start in it.
+    expect(me.json().desk).toEqual({ currency: 'USD' });
+    expect(signIn.json().desk).toEqual({ currency: 'USD' });
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie, 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie } })).statusCode).toBe(401);
