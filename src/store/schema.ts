@@ -653,3 +653,22 @@ export interface DB {
   order_line_snapshots: OrderLineSnapshotsTable;
   finance_entries: FinanceEntriesTable;
 }
+
+// --- Shopify returns that arrived before their order ---
+
+export interface ParkedShopifyReturnsTable {
+  id: Id;
+  /** The webhook_deliveries row (source shopify) whose body is applied later. */
+  delivery_id: string;
+  topic: string;
+  shopify_order_id: string;
+  return_id: string;
+  parked_at: string;
+  applied_at: string | null;
+  order_id: number | null;
+  result_json: string | null;
+}
+
+export interface DB {
+  parked_shopify_returns: ParkedShopifyReturnsTable;
+}

@@ -17,6 +17,8 @@ export interface DeliveryContext {
   /** The delivery's processing time, UTC ISO. */
   at: string;
   topic: string;
+  /** The webhook delivery being mapped (its body is kept in webhook_deliveries). */
+  deliveryId?: string;
 }
 
 /**

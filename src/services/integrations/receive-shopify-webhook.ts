@@ -93,7 +93,7 @@ async function mapDelivery(bound: Store, trx: Transaction<DB>, at: string, deliv
   const { topic } = delivery;
   const handler = HANDLERS[topic];
   if (!handler) return { outcome: 'ignored', result: { outcome: 'ignored' } };
-  return { outcome: 'processed', result: await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic }, parseBody(delivery.rawBody)) };
+  return { outcome: 'processed', result: await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic, deliveryId: delivery.deliveryId }, parseBody(delivery.rawBody)) };
 }
 
 const batchers = new WeakMap<Store, ShopifyDeliveryBatcher<ShopifyWebhookDelivery, DeliveryReceipt>>();

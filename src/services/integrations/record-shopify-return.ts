@@ -4,18 +4,28 @@ import { claimIntegrationRef, findIntegrationRef, setIntegrationRef } from '../.
 import { mapShopifyReturnWebhook } from '../../integrations/shopify/shopify-returns.mapper.js';
 import { mapShopifyReturnUpdate } from '../../integrations/shopify/shopify-return-update.mapper.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
-import { findShopifyOrder, noteOnOpenCases } from './shopify-order-links.js';
+import { noteOnOpenCases } from './shopify-order-links.js';
+import { claimAndLockIntegrationRef } from '../../store/repositories/webhook-delivery-batch.repository.js';
+import { insertParkedShopifyReturn } from '../../store/repositories/parked-shopify-return.repository.js';
 import { applyShopifyReturnEvent, returnEventOf } from './shopify-return-rma.js';
 
 /**
  * returns/*: the return opens or moves its RMA (shopify-return-rma.ts), is kept as mapped in the
  * delivery's result, and is noted on the order's open cases. The return id is mapped to the order so
  * returns/update and reverse deliveries, which name no order, find it.
+ * A return whose order the desk has not seen yet is parked: the order's own webhook applies it
+ * (apply-parked-shopify-returns.ts). The order's mapping row is locked first, so a return and its
+ * order arriving at once are applied in either order, never lost between them.
  */
 export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
   if (ctx.topic === 'returns/update') return recordReturnUpdate(ctx, payload);
   const ret = mapShopifyReturnWebhook(ctx.topic, payload);
-  const order = await findShopifyOrder(ctx.trx, ret.orderId);
+  const mappedOrderId = await claimAndLockIntegrationRef(ctx.trx, shopifyRef('order', ret.orderId), ctx.at);
+  const order = mappedOrderId === null ? undefined : await findOrderById(ctx.trx, mappedOrderId);
+  if (!order && ctx.deliveryId !== undefined) {
+    const parked = await insertParkedShopifyReturn(ctx.trx, { deliveryId: ctx.deliveryId, topic: ctx.topic, shopifyOrderId: ret.orderId, returnId: ret.returnId, parkedAt: ctx.at });
+    return { outcome: 'processed', orderId: null, parked, waitingForOrder: ret.orderId, return: ret };
+  }
   let notedCases: number[] = [];
   if (order) await setIntegrationRef(ctx.trx, shopifyRef('return', ret.returnId), order.id, ctx.at);
   const rma = await applyShopifyReturnEvent(ctx, order, returnEventOf(ret));
