@@ -13,6 +13,7 @@ import { syncShopifyOrder } from './sync-shopify-order.js';
 import { syncShopifyCustomer } from './sync-shopify-customer.js';
 import { applyShopifyParcelUpdate } from './apply-shopify-parcel-update.js';
 import { syncShopifyDispute } from './sync-shopify-dispute.js';
+import { syncShopifyOrderRisk } from './sync-shopify-order-risk.js';
 import { recordShopifyRefund } from './record-shopify-refund.js';
 import { recordShopifyReturn } from './record-shopify-return.js';
 import { recordShopifyReverseDelivery } from './record-shopify-reverse-delivery.js';
@@ -53,6 +54,7 @@ const HANDLERS: Readonly<Record<string, TopicHandler>> = {
   'orders/fulfilled': syncShopifyOrder,
   'orders/partially_fulfilled': syncShopifyOrder,
   'orders/paid': syncShopifyOrder,
+  'orders/risk_assessment_changed': syncShopifyOrderRisk,
   'customers/create': syncShopifyCustomer,
   'customers/update': syncShopifyCustomer,
   'fulfillments/create': applyShopifyParcelUpdate,
