@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../support/databases.js';
 import { readCsv } from '../../src/integrations/csv/csv-reader.js';
-import { csvLine } from '../../src/integrations/csv/csv-writer.js';
+import { escalationsLog } from '../support/escalations-log-sheet.js';
 import { parseImportMapping } from '../../src/services/import/import-mapping.js';
 import { importSheet } from '../../src/services/import/import-sheet.js';
 import { SYSTEM_ACTOR } from '../../src/services/actor.js';
@@ -20,26 +20,6 @@ const retainedHeap = () => {
   collectGarbage();
   return process.memoryUsage().heapUsed;
 };
-const ISSUES = ['Where is my order?', 'Item arrived damaged', 'Wrong item received', 'Need order rushed/changed'];
-
-/** A generated escalations log, produced chunk by chunk so the test itself never holds it. */
-function* escalationsLog(rows: number): Generator<string> {
-  yield csvLine(['Time', 'Order ID', 'Customer Name', 'Issue', 'Promised Resolution', 'Action Taken', 'Status', 'Resolved By']);
-  let chunk = '';
-  for (let i = 1; i <= rows; i++) {
-    const bad = i % 10_000 === 0; // one bad status per 10,000 rows
-    chunk += csvLine([
-      `11/${(i % 28) + 1}/2025 ${(i % 12) + 1}:${String(i % 60).padStart(2, '0')} PM`, `${100000 + i}`, `Customer ${i % 5000}`,
-      ISSUES[i % ISSUES.length], 'Call back, "today"', `Checked carrier\nand warehouse (${i})`, bad ? 'Maybe' : i % 2 ? 'Open' : 'Resolved', i % 2 ? '' : 'Kim',
-    ]);
-    if (i % 500 === 0) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
-}
-
 describe('streaming import memory (issue 7 item 4: a million rows in bounded memory)', () => {
   let store: TestStore;
   beforeAll(async () => { store = await createTestStore('sqlite'); });

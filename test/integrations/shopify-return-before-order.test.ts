@@ -12,6 +12,8 @@ const dialects = await availableDialects();
 const ORDER = fixtureText('2026-04__orders__create.payload.json');
 const REQUEST = fixtureText('2026-04__returns__request.payload.json');
 const APPROVE = fixtureText('2026-04__returns__approve.payload.json');
+const UPDATE = fixtureText('2026-04__returns__update.payload.json');
+const LABEL = fixtureText('2026-04__reverse_deliveries__attach_deliverable.payload.json');
 const RETURN_ID = '123134564567890';
 const SHOPIFY_ORDER_ID = '4783296544821';
 const PHONE_LINE_ITEM = '487817672276298554';
@@ -77,5 +79,26 @@ describe.each(dialects)('a Shopify return that arrives before its order on %s', 
     // Shopify retrying the early request, now that the order is known, changes nothing.
     await send('returns/request', request, requestId);
     expect(await rmaRefs()).toHaveLength(1);
+  });
+
+  it('a label and a returns/update that name only the return wait for it too: the order applies request, approval and label in arrival order (R004-05)', async () => {
+    const [returnId, orderId] = ['7100000000000001', '4783296544931'];
+    const mine = (body: string) => variant(body, [[RETURN_ID, returnId], [SHOPIFY_ORDER_ID, orderId]]).split(SHOPIFY_ORDER_ID).join(orderId);
+    const request = mine(variant(REQUEST, [['"return_line_items": []', `"return_line_items": ${JSON.stringify([returnLine(701)])}`]]));
+    expect(await send('returns/request', request)).toMatchObject({ parked: true, waitingForOrder: orderId });
+    expect(await send('returns/approve', mine(APPROVE))).toMatchObject({ parked: true });
+    expect(await send('reverse_deliveries/attach_deliverable', variant(LABEL, [[RETURN_ID, returnId]]))).toMatchObject({ parked: true, waitingForReturn: returnId });
+    expect(await send('returns/update', variant(UPDATE, [[RETURN_ID, returnId]]))).toMatchObject({ parked: true, waitingForReturn: returnId });
+
+    const created = await send('orders/create', variant(ORDER, [['820982911946154500', orderId], ['"name": "#9999"', '"name": "#4931"']]));
+    expect(created.appliedReturns).toHaveLength(4);
+    const ref = await t.store.db.selectFrom('integration_refs').select('entity_id').where('kind', '=', 'rma').where('external_id', '=', returnId).executeTakeFirstOrThrow();
+    const rmaRow = await t.store.db.selectFrom('rmas').select(['number', 'case_id']).where('id', '=', ref.entity_id!).executeTakeFirstOrThrow();
+    expect(await findRmaByNumber(t.store.db, rmaRow.number)).toMatchObject({ state: 'label_sent', trackingNumber: '123345345' });
+    const notes = await t.store.db.selectFrom('case_events').select('data_json').where('case_id', '=', rmaRow.case_id!).where('type', '=', 'note').execute();
+    expect(notes.map((n) => JSON.parse(n.data_json).text as string).filter((x) => x.includes(`${returnId} on order #4931 was changed`))).toHaveLength(1);
+    const waiting = await t.store.db.selectFrom('parked_shopify_returns').select('id').where('return_id', '=', returnId).where('applied_at', 'is', null).execute();
+    expect(waiting).toEqual([]);
+    expect((await send('orders/updated', variant(ORDER, [['820982911946154500', orderId], ['"name": "#9999"', '"name": "#4931"']]))).appliedReturns).toBeUndefined();
   });
 });

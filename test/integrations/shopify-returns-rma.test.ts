@@ -182,7 +182,9 @@ describe.each(dialects)('Shopify returns feed RMAs on %s (issue 6 item 7)', (dia
     await giveOrder(orderId, '4805');
     const requested = await send('returns/request', withLines(REQUEST, id, orderId, [returnLine(551, LINE_ITEM.watch, 'not_as_described')]));
     const number = requested.rma.rma as string;
-    expect(await rmaOf(number)).toMatchObject({ resolution: 'lead_review', approvalRequired: true, dueKind: 'follow_up' });
+    // Which of the R004-05/07 targets falls first depends on the hour the test runs (business vs
+    // calendar time): due kinds are pinned in the RMA time-target tests, not here.
+    expect(await rmaOf(number)).toMatchObject({ resolution: 'lead_review', approvalRequired: true });
     const approve = await send('returns/approve', forReturn(APPROVE, id, orderId));
     expect(approve.rma.moved).toMatchObject({ kind: 'refused', state: 'requested' });
     const decline = await send('returns/decline', forReturn(DECLINE, id, orderId));

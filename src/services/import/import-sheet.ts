@@ -2,12 +2,14 @@
 // as cases (issue 7 item 4). Rows stream through one at a time: nothing here holds the sheet, so a
 // million rows import in bounded memory; only the first `maxReportedErrors` row errors are kept.
 //
-// Each row opens its case through openCase (one transaction per row, the use case's own), then
-// moves to the status the sheet records. Re-importing is idempotent: a marker per row (sheet
-// source + content hash) in integration_refs points at the case it opened and is checked first.
+// Each row opens its case through openCase, then moves to the status the sheet records; rows are
+// committed in batches (importBatch). Re-importing is idempotent: a marker per row (sheet source +
+// content hash) in integration_refs points at the case it opened and is checked first.
 import type { Store } from '../../store/database.js';
 import type { CsvRecord } from '../../integrations/csv/csv-reader.js';
-import { findIntegrationRef, setIntegrationRef, type IntegrationRefKey } from '../../store/repositories/webhook-delivery.repository.js';
+import { setIntegrationRef, type IntegrationRefKey } from '../../store/repositories/webhook-delivery.repository.js';
+import { existingRefIds } from '../../store/repositories/integration-ref-batch.repository.js';
+import { inOneTransaction } from '../integrations/delivery-context.js';
 import { DomainError } from '../../domain/errors.js';
 import { requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
@@ -50,16 +52,29 @@ export interface ImportSheetInput {
   dryRun: boolean;
   onProgress?: (progress: ImportProgress) => void;
   maxReportedErrors?: number;
+  /** Rows per transaction; IMPORT_BATCH_ROWS unless a test needs small batches. */
+  batchRows?: number;
 }
 
 export function formatRowError(e: RowError): string {
   return `line ${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
 }
 
+/** Rows committed together: one commit per 500 rows instead of three per row (issue 7 item 4). */
+export const IMPORT_BATCH_ROWS = 500;
+
+interface ValidRow {
+  line: number;
+  key: IntegrationRefKey;
+  body: Record<string, unknown>;
+  status: string | null;
+}
+
 export async function importSheet(store: Store, actor: Actor, input: ImportSheetInput): Promise<ImportSummary> {
   requirePermission(actor, 'cases.create');
   const { mapping, dryRun } = input;
   const keep = input.maxReportedErrors ?? 1000;
+  const batchRows = input.batchRows ?? IMPORT_BATCH_ROWS;
   const runtime = await loadPolicyRuntime(store);
   const summary: ImportSummary = {
     dryRun, sheet: mapping.sheet, source: mapping.source, rows: 0, invalid: 0, created: 0, skipped: 0, statusChanged: 0, errors: [], errorsNotShown: 0,
@@ -71,6 +86,7 @@ export async function importSheet(store: Store, actor: Actor, input: ImportSheet
   };
 
   let index: Map<string, number> | null = null;
+  let batch: ValidRow[] = [];
   for await (const record of input.records) {
     if (index === null) {
       const missing = missingColumns(mapping, record.fields);
@@ -85,38 +101,84 @@ export async function importSheet(store: Store, actor: Actor, input: ImportSheet
     if ('field' in mapped) fail(record.line, mapped.field, mapped.message);
     else {
       try {
-        // The same validation openCase runs, so a dry run finds what a real run would reject.
+        // The same validation openCase runs, so a dry run finds what a real run would reject, and
+        // a batch rarely meets a bad row.
         parseOpenCaseRequest(mapped.body, runtime);
-        if (!dryRun) await importRow(store, actor, mapping, record, mapped.body, mapped.status, summary);
+        if (!dryRun) {
+          const key: IntegrationRefKey = { source: IMPORT_REF_SOURCE, kind: `sheet:${mapping.source}`, externalId: rowKey(mapping, record.fields) };
+          batch.push({ line: record.line, key, body: mapped.body, status: mapped.status });
+        }
       } catch (err) {
         if (!(err instanceof DomainError) || !err.code.startsWith('invalid')) throw err;
         fail(record.line, '', err.message);
       }
     }
+    if (batch.length >= batchRows) {
+      await importBatch(store, actor, batch, summary, fail);
+      batch = [];
+    }
+    input.onProgress?.(summary);
+  }
+  if (batch.length > 0) {
+    await importBatch(store, actor, batch, summary, fail);
     input.onProgress?.(summary);
   }
   return summary;
 }
 
-async function importRow(
-  store: Store, actor: Actor, mapping: ImportMapping, record: CsvRecord, body: Record<string, unknown>,
-  status: string | null, summary: ImportSummary,
+/**
+ * Imports the batch's rows in one transaction. Re-import stays idempotent per row: rows whose
+ * marker exists (one read for the batch) or that repeat an earlier row of the batch are skipped,
+ * and each row's marker commits with its case. If a row fails after validation, the batch rolls
+ * back and its rows run again one transaction each, so the good rows are kept and the bad one is
+ * reported by its line.
+ */
+async function importBatch(
+  store: Store, actor: Actor, batch: ValidRow[], summary: ImportSummary, fail: (line: number, field: string, message: string) => void,
 ): Promise<void> {
-  const key: IntegrationRefKey = { source: IMPORT_REF_SOURCE, kind: `sheet:${mapping.source}`, externalId: rowKey(mapping, record.fields) };
-  if ((await findIntegrationRef(store.db, key)) !== undefined) {
-    summary.skipped++;
-    return;
+  const known = await existingRefIds(store.db, batch[0]!.key.source, batch[0]!.key.kind, batch.map((r) => r.key.externalId));
+  const todo = batch.filter((r) => {
+    if (known.has(r.key.externalId)) return false;
+    known.add(r.key.externalId);
+    return true;
+  });
+  summary.skipped += batch.length - todo.length;
+  if (todo.length === 0) return;
+  try {
+    const moved = await inOneTransaction(store, async (bound) => {
+      let n = 0;
+      for (const row of todo) if (await importRow(bound, actor, row)) n++;
+      return n;
+    });
+    summary.created += todo.length;
+    summary.statusChanged += moved;
+  } catch {
+    for (const row of todo) {
+      try {
+        const moved = await inOneTransaction(store, (bound) => importRow(bound, actor, row));
+        summary.created++;
+        if (moved) summary.statusChanged++;
+      } catch (err) {
+        if (!(err instanceof DomainError) || !err.code.startsWith('invalid')) throw err;
+        fail(row.line, '', err.message);
+      }
+    }
   }
+}
+
+/** Opens the row's case with its marker and moves it to the sheet's status; whether it moved. */
+async function importRow(store: Store, actor: Actor, row: ValidRow): Promise<boolean> {
+  const at = clock.now().toISOString();
   // An old sheet is history: its cases are not announced, nor their customers surveyed (issue 7).
-  const opened = await openCase(store, actor, { body, actorKind: 'integration', quiet: true });
-  // The marker is written after the case commits: a crash between the two re-imports that one row
-  // (a duplicate case) rather than losing it. One importer runs per sheet.
-  await setIntegrationRef(store.db, key, Number(opened.id), clock.now().toISOString());
-  summary.created++;
-  if (status && status !== 'new') {
-    // Closed rows pass through resolved: the status machine never closes an unresolved case.
-    const path = status === 'closed' ? ['resolved', 'closed'] : [status];
-    for (const to of path) await changeCaseStatus(store, actor, { caseId: opened.id, status: to, reason: 'imported from sheet', quiet: true });
-    summary.statusChanged++;
-  }
+  const opened = await openCase(store, actor, {
+    body: row.body,
+    actorKind: 'integration',
+    quiet: true,
+    within: (trx, { caseRow }) => setIntegrationRef(trx, row.key, caseRow.id, at),
+  });
+  if (!row.status || row.status === 'new') return false;
+  // Closed rows pass through resolved: the status machine never closes an unresolved case.
+  const path = row.status === 'closed' ? ['resolved', 'closed'] : [row.status];
+  for (const to of path) await changeCaseStatus(store, actor, { caseId: opened.id, status: to, reason: 'imported from sheet', quiet: true });
+  return true;
 }

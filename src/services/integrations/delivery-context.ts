@@ -19,6 +19,8 @@ export interface DeliveryContext {
   topic: string;
   /** The webhook delivery being mapped (its body is kept in webhook_deliveries). */
   deliveryId?: string;
+  /** Set while parked deliveries are re-applied in arrival order: none releases others on its own. */
+  replayingParked?: boolean;
 }
 
 /**

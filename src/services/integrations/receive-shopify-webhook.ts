@@ -109,6 +109,12 @@ const batchers = new WeakMap<Store, ShopifyDeliveryBatcher<ShopifyWebhookDeliver
  */
 export async function receiveShopifyWebhook(store: Store, delivery: ShopifyWebhookDelivery): Promise<DeliveryReceipt> {
   checkDelivery(delivery);
+  // On SQLite a replay of an acknowledged delivery is answered by an in-process read on the reader
+  // connection, at once; on PostgreSQL that read would be a round trip per webhook, so the batch
+  // reads its deliveries' ids in one statement instead.
+  if (store.dialect === 'sqlite' && (await webhookDeliveryExists(store.db, SHOPIFY_SOURCE, delivery.deliveryId))) {
+    return { outcome: 'duplicate', deliveryId: delivery.deliveryId, topic: delivery.topic, result: null, error: null };
+  }
   let batcher = batchers.get(store);
   if (!batcher) {
     batcher = new ShopifyDeliveryBatcher(store, { map: mapDelivery, alone: (d) => receiveShopifyWebhookAlone(store, d) });

@@ -8,6 +8,7 @@ import { noteOnOpenCases } from './shopify-order-links.js';
 import { claimAndLockIntegrationRef } from '../../store/repositories/webhook-delivery-batch.repository.js';
 import { insertParkedShopifyReturn } from '../../store/repositories/parked-shopify-return.repository.js';
 import { applyShopifyReturnEvent, returnEventOf } from './shopify-return-rma.js';
+import { applyDeliveriesWaitingForReturn } from './apply-parked-shopify-returns.js';
 
 /**
  * returns/*: the return opens or moves its RMA (shopify-return-rma.ts), is kept as mapped in the
@@ -39,13 +40,19 @@ export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown
     ].filter((p) => p !== null).join('; ');
     notedCases = await noteOnOpenCases(ctx, order.id, text, { returnId: ret.returnId, rmaAction: ret.rmaAction });
   }
-  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, rma, return: ret };
+  const released = order && !ctx.replayingParked ? await applyDeliveriesWaitingForReturn(ctx, ret.returnId) : [];
+  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, rma, return: ret, ...(released.length > 0 ? { released } : {}) };
 }
 
 async function recordReturnUpdate(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
   const update = mapShopifyReturnUpdate(payload);
   const orderId = await findIntegrationRef(ctx.trx, shopifyRef('return', update.returnId));
   const order = typeof orderId === 'number' ? await findOrderById(ctx.trx, orderId) : undefined;
+  if (!order && ctx.deliveryId !== undefined) {
+    // The return is not mapped to an order yet: wait for it (apply-parked-shopify-returns.ts).
+    const parked = await insertParkedShopifyReturn(ctx.trx, { deliveryId: ctx.deliveryId, topic: ctx.topic, shopifyOrderId: null, returnId: update.returnId, parkedAt: ctx.at });
+    return { outcome: 'processed', orderId: null, parked, waitingForReturn: update.returnId, returnUpdate: update };
+  }
   let notedCases: number[] = [];
   // The diff has no id of its own: its content identifies it.
   const fingerprint = createHash('sha256').update(JSON.stringify(update)).digest('hex').slice(0, 32);
