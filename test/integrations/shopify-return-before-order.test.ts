@@ -101,4 +101,17 @@ describe.each(dialects)('a Shopify return that arrives before its order on %s', 
     expect(waiting).toEqual([]);
     expect((await send('orders/updated', variant(ORDER, [['820982911946154500', orderId], ['"name": "#9999"', '"name": "#4931"']]))).appliedReturns).toBeUndefined();
   });
+
+  it('with the order known, a returns/update that beats its returns/request waits and is applied by the request, once', async () => {
+    const [returnId, orderId] = ['7200000000000001', '4783296544941'];
+    await send('orders/create', variant(ORDER, [['820982911946154500', orderId], ['"name": "#9999"', '"name": "#4941"']]));
+    const updateId = newDeliveryId();
+    expect(await send('returns/update', variant(UPDATE, [[RETURN_ID, returnId]]), updateId)).toMatchObject({ parked: true, waitingForReturn: returnId });
+    const request = variant(REQUEST, [['"return_line_items": []', `"return_line_items": ${JSON.stringify([returnLine(801)])}`], [RETURN_ID, returnId], [SHOPIFY_ORDER_ID, orderId]]);
+    const opened = await send('returns/request', request);
+    expect(opened).toMatchObject({ released: [updateId], rma: { openedRma: true } });
+    expect((await send('returns/request', request)).released).toBeUndefined();
+    const notes = await t.store.db.selectFrom('case_events').select('data_json').where('case_id', '=', opened.rma.caseId).where('type', '=', 'note').execute();
+    expect(notes.map((n) => JSON.parse(n.data_json).text as string).filter((x) => x.includes(`${returnId} on order #4941 was changed`))).toHaveLength(1);
+  });
 });
