@@ -5,6 +5,7 @@ import { nextOrderNumber } from '../logs/log-world.js';
 import { DEFAULT_POLICY_TEXT } from '../policy/policy-test-kit.js';
 import { openCase } from '../../src/services/cases/open-case.js';
 import { addCaseMessage } from '../../src/services/cases/add-case-message.js';
+import { deescalateCase } from '../../src/services/cases/change-case-level.js';
 import { openIncident } from '../../src/services/incidents/manage-incidents.js';
 import { applyIncidentSuggestions } from '../../src/services/incidents/suggest-incidents.js';
 import { sendIncidentEscalationNotice } from '../../src/services/incidents/incident-escalation-notice.js';
@@ -120,6 +121,16 @@ describe.each(dialects)('an incident red flag escalates its cases on %s', (diale
     const atTop = await applyIncidentSuggestions(t.store, SYSTEM_ACTOR, { now, dimension: 'category', key: 'foreign_object' });
     expect(atTop.applied[0]).toMatchObject({ flagged: top.map(String), escalated: [] });
     for (const id of top) expect((await findCaseById(t.store.db, id))!.level).toBe('L4');
+  });
+
+  it('a case sent down by hand is still sent up by the red flag: the manual level yields (R001-15)', async () => {
+    at('2031-05-05T15:00:00Z');
+    const ids = [await complaint('label_created_stale'), await complaint('label_created_stale'), await complaint('label_created_stale')];
+    await deescalateCase(t.store, t.actors.admin, { caseId: String(ids[0]), to: 'L2', reason: 'the label was reprinted' });
+    expect((await findCaseById(t.store.db, ids[0]!))!.level).toBe('L2');
+    await applyIncidentSuggestions(t.store, SYSTEM_ACTOR, { now: new Date('2031-05-05T15:30:00Z'), dimension: 'category', key: 'label_created_stale' });
+    expect(await findCaseById(t.store.db, ids[0]!)).toMatchObject({ level: 'L3', levelOverride: null });
+    expect((await events(ids[0]!)).filter((e) => e.type === 'escalated').map((e) => [e.data.from, e.data.to])).toEqual([['L2', 'L3']]);
   });
 
   it('escalateTo is policy: L3 sends an L1 case to L3, false only flags, a bad value is refused naming incidents.escalateTo (R001-15)', async () => {

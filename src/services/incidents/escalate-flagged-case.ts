@@ -62,7 +62,9 @@ export async function escalateFlaggedCase(
     { ...base, type: 'escalated', data: { from, to, reason, by: INCIDENT_ESCALATION_BY, rule: INCIDENT_ESCALATION_RULE, incidentId: String(input.incident.id) } },
     { ...base, type: 'note', data: { text: `Escalated ${from} → ${to}: ${reason}`, kind: 'escalation_overview' } },
   ];
-  const re = await reevaluateCase(trx, runtime, current, { now: input.now, actorId: input.actorId, extraEvents: escalation });
+  // A manual level (say, a de-escalation) yields to the red flag: the level is the policy's, raised
+  // to at least `to` by the escalation folded into the decision.
+  const re = await reevaluateCase(trx, runtime, { ...current, levelOverride: null }, { now: input.now, actorId: input.actorId, extraEvents: escalation });
   const patch: CasePatch = { ...re.patch, updatedAt: at };
   const level = (patch.level ?? to) as Level;
 
