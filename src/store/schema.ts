@@ -13,7 +13,7 @@ import type { LogTables } from './schema/logs.tables.js';
 
 export type { TeamsTable, UsersTable, SessionsTable, ApiTokensTable, CustomersTable, CustomerLinksTable, OrdersTable, CasesTable, CaseEventsTable, AttachmentsTable, AuditEventsTable, PoliciesTable, HandoffsTable } from './schema/core.tables.js';
 export type { JobsTable, SweepSlotsTable, CaseClocksTable, OutboxTable, NotificationsTable, WebhookEndpointsTable } from './schema/jobs.tables.js';
-export type { WebhookDeliveriesTable, IntegrationRefsTable, EmailMessagesTable, OrderLineSnapshotsTable, SurveyInvitationsTable } from './schema/integrations.tables.js';
+export type { WebhookDeliveriesTable, IntegrationRefsTable, EmailMessagesTable, OrderLineSnapshotsTable, SurveyInvitationsTable, ParkedShopifyReturnsTable } from './schema/integrations.tables.js';
 export type { RmasTable, RmaAlertsTable, MoneyMovementsTable, FinanceEntriesTable } from './schema/returns.tables.js';
 export type { MacrosTable, MacroVersionsTable, CaseLogsTable, CaseLogLinksTable, CaseLogAlertsTable, IncidentsTable, IncidentCasesTable } from './schema/logs.tables.js';
 

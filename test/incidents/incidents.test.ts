@@ -131,7 +131,7 @@ describe.each(dialects)('incident reports on %s', (dialect) => {
     expect((await call('compliance', 'GET', '/incidents?status=closed')).json()).toMatchObject({ error: { field: 'status' } });
     const audit = await listAuditEvents(t.store.db, { entityType: 'incident', limit: 200 });
     expect(audit.filter((e) => e.entityId === id).map((e) => e.action).sort()).toEqual(
-      ['incident.linked', 'incident.linked', 'incident.moved', 'incident.moved', 'incident.opened', 'incident.red_flag', 'incident.unlinked'],
+      ['incident.escalated', 'incident.escalated', 'incident.escalated', 'incident.linked', 'incident.linked', 'incident.moved', 'incident.moved', 'incident.opened', 'incident.red_flag', 'incident.unlinked'],
     );
   });
 

@@ -63,6 +63,8 @@ export interface AppliedSuggestion {
   created: boolean;
   linked: string[];
   flagged: string[];
+  /** Flagged cases sent up a level (R001-15: red flags escalate up). */
+  escalated?: string[];
 }
 
 /** "SKU CLASP-1", "carrier ups", "category Damaged item" — what the cases share. */

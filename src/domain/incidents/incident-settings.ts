@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { LEVELS, type Level } from '../policy/vocabulary.js';
 import { INCIDENT_DIMENSIONS, type IncidentDimension } from './incident.js';
 
 // The policy's `incidents:` section (a passthrough section of the policy file). Every key is
@@ -9,6 +10,8 @@ import { INCIDENT_DIMENSIONS, type IncidentDimension } from './incident.js';
 //     windowDays: 7        # … opened within this many days …
 //     dimensions: [sku, category, carrier]   # … sharing one of these
 //     categories: [damaged_item, defective_item, …]   # the complaint categories that count
+//     escalateTo: L2       # a flagged case goes up to at least this level, and at least one level
+//                          # above where it is (R001-15 "escalate up"); false = flag only
 
 export interface IncidentSettings {
   minCases: number;
@@ -16,6 +19,8 @@ export interface IncidentSettings {
   dimensions: readonly IncidentDimension[];
   /** Only complaints count: a busy week of "where is my order" questions is not an incident. */
   categories: readonly string[];
+  /** The lowest level a red-flagged case escalates to (always at least one level up); null = flag only. */
+  escalateTo: Level | null;
 }
 
 /** Item and delivery complaints: what R000-07 and R001-15 mean by "the same issue". */
@@ -30,9 +35,11 @@ export const DEFAULT_INCIDENT_SETTINGS: IncidentSettings = Object.freeze({
   windowDays: 7,
   dimensions: INCIDENT_DIMENSIONS,
   categories: DEFAULT_INCIDENT_CATEGORIES,
+  escalateTo: 'L2',
 });
 
-const KEYS = ['minCases', 'windowDays', 'dimensions', 'categories'] as const;
+const KEYS = ['minCases', 'windowDays', 'dimensions', 'categories', 'escalateTo'] as const;
+const ESCALATION_TARGETS = LEVELS.filter((l) => l !== 'L1');
 
 export function parseIncidentSettings(section: unknown, source: string): IncidentSettings {
   const fail = (path: string, message: string): never => {
@@ -57,10 +64,15 @@ export function parseIncidentSettings(section: unknown, source: string): Inciden
   const dimensions = list('dimensions');
   const bad = dimensions?.findIndex((d) => !(INCIDENT_DIMENSIONS as readonly string[]).includes(d)) ?? -1;
   if (bad >= 0) fail(`dimensions[${bad}]`, `expected one of ${INCIDENT_DIMENSIONS.join(', ')}`);
+  const escalateTo = raw.escalateTo;
+  if (escalateTo !== undefined && escalateTo !== false && !(ESCALATION_TARGETS as readonly unknown[]).includes(escalateTo)) {
+    fail('escalateTo', `expected one of ${ESCALATION_TARGETS.join(', ')}, or false to flag without escalating`);
+  }
   return {
     minCases: whole('minCases', 2, 1000),
     windowDays: whole('windowDays', 1, 365),
     dimensions: (dimensions as IncidentDimension[] | undefined) ?? DEFAULT_INCIDENT_SETTINGS.dimensions,
     categories: list('categories') ?? DEFAULT_INCIDENT_SETTINGS.categories,
+    escalateTo: escalateTo === undefined ? DEFAULT_INCIDENT_SETTINGS.escalateTo : escalateTo === false ? null : (escalateTo as Level),
   };
 }

@@ -3,6 +3,7 @@ import type { CaseFacts } from '../../domain/policy/case-facts.js';
 import { decimalToMinor, describeDecimalProblem } from '../../domain/money/decimal.js';
 import type { CustomerFields } from '../../store/repositories/customer.repository.js';
 import type { OrderFields } from '../../store/repositories/order.repository.js';
+import { parseCarrier } from '../orders/order-carrier.js';
 import type { PolicyRuntime } from '../policy/policy-runtime.js';
 
 /**
@@ -80,6 +81,8 @@ export function parseOpenCaseRequest(body: unknown, runtime: PolicyRuntime): Ope
       if (Number.isNaN(Date.parse(shippedAt))) throw new DomainError('invalid_input', 'expected an ISO 8601 date-time', 'order.shippedAt');
       fields.shippedAt = new Date(shippedAt).toISOString();
     }
+    const carrier = parseCarrier(raw.carrier, 'order.carrier');
+    if (carrier) fields.carrier = carrier;
     order = { number: o.number, fields };
   }
   return { facts, subject, customer, order, teamKey };

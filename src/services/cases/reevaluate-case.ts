@@ -7,6 +7,7 @@ import { findOrderById } from '../../store/repositories/order.repository.js';
 import type { PolicyRuntime } from '../policy/policy-runtime.js';
 import { buildCaseFacts } from './case-facts-builder.js';
 import { applyDecision } from './apply-decision.js';
+import { withIncidentEscalations } from '../../domain/incidents/incident-escalation.js';
 
 /** The customer's latest message if no agent has answered it since: the next-response clock's start. */
 export function unansweredCustomerMessageAt(events: Pick<CaseEventRecord, 'type' | 'at' | 'data'>[]): Date | null {
@@ -43,7 +44,8 @@ export async function reevaluateCase(
     events,
     now: options.now,
   });
-  const decision = runtime.decide(facts);
+  // A red flag from an incident (R001-15) stays part of the decision however often it is re-made.
+  const decision = withIncidentEscalations(runtime.decide(facts), events, (level) => runtime.routeTeam(level, current.storefront));
   const at = options.now.toISOString();
   const applied = applyDecision({
     current,

@@ -13,7 +13,7 @@ export const TARGET_FIELDS = [
   'subject', 'category', 'channel', 'storefront', 'severity', 'team', 'status', 'loggedAt', 'note',
   'customer.id', 'customer.name', 'customer.email', 'customer.phone',
   'order.number', 'order.total', 'order.currency', 'order.placedAt', 'order.deliveredAt', 'order.fulfillment',
-  'order.destination', 'refund.amount',
+  'order.destination', 'order.carrier', 'refund.amount',
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 

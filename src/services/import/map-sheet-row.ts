@@ -77,6 +77,7 @@ export function mapSheetRow(mapping: ImportMapping, index: Map<string, number>, 
   if (value['order.deliveredAt'] !== undefined) order.deliveredAt = value['order.deliveredAt'];
   if (value['order.fulfillment'] !== undefined) order.fulfillment = value['order.fulfillment'];
   if (value['order.destination'] !== undefined) order.destination = value['order.destination'];
+  if (value['order.carrier'] !== undefined) order.carrier = value['order.carrier'];
   if (Object.keys(order).length > 0) body.order = order;
   if (value['refund.amount'] !== undefined) body.refund = { amount: plainDecimal(value['refund.amount']) };
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../../store/database.js';
+import type { Dialect, Executor } from '../../store/database.js';
 import { findCaseById, updateCase } from '../../store/repositories/case.repository.js';
 import { appendCaseEvents } from '../../store/repositories/case-event.repository.js';
 import { insertAuditEvent } from '../../store/repositories/audit.repository.js';
@@ -9,9 +9,11 @@ import { DomainError, invalidInput } from '../../domain/errors.js';
 import type { IncidentSettings } from '../../domain/incidents/incident-settings.js';
 import { actorIdOf, type Actor } from '../actor.js';
 import { assertCanSee } from '../cases/case-access.js';
+import { MULTIPLE_COMPLAINTS_FLAG } from '../../domain/incidents/incident-escalation.js';
+import type { PolicyRuntime } from '../policy/policy-runtime.js';
+import { escalateFlaggedCase } from './escalate-flagged-case.js';
 
-/** The red flag R001-15 names: "multiple complaints same issue" — escalate up, don't handle alone. */
-export const MULTIPLE_COMPLAINTS_FLAG = 'multiple_complaints_same_issue';
+export { MULTIPLE_COMPLAINTS_FLAG };
 
 const MAX_CASES = 200;
 
@@ -45,15 +47,17 @@ export async function assertLinkableCases(trx: Executor, actor: Actor, caseIds: 
  * Links cases to a live incident in the caller's transaction: an `incident_linked` event on each
  * newly linked case, one audit event, and — once the incident holds at least N cases (the policy's
  * `incidents.minCases`) — the red flag "multiple complaints about the same issue" on every linked
- * case not flagged yet (R001-15). Returns the newly linked and newly flagged case ids.
+ * case not flagged yet (R001-15), and each flagged case escalated up as the policy's
+ * `incidents.escalateTo` says (once per case, however many incidents flag it). Returns the newly
+ * linked, newly flagged and escalated case ids.
  */
 export async function linkCasesToIncident(
   trx: Executor,
   actor: Actor,
   incident: IncidentRecord,
   caseIds: readonly number[],
-  input: { reason: 'manual' | 'suggested'; at: string; settings: IncidentSettings },
-): Promise<{ linked: number[]; flagged: number[] }> {
+  input: { reason: 'manual' | 'suggested'; at: string; settings: IncidentSettings; dialect: Dialect; runtime: PolicyRuntime },
+): Promise<{ linked: number[]; flagged: number[]; escalated: number[] }> {
   if (incident.status === 'resolved') throw new DomainError('conflict', 'the incident is resolved; open a new one', 'id');
   const actorId = actorIdOf(actor);
   const actorKind = actor.id === 0 ? 'system' : 'user';
@@ -82,6 +86,12 @@ export async function linkCasesToIncident(
       await insertAuditEvent(trx, { at, actorId, action: 'incident.red_flag', entityType: 'incident', entityId: String(incident.id), data: { caseIds: flagged, flag: MULTIPLE_COMPLAINTS_FLAG, cases: total } });
     }
   }
-  for (const caseId of new Set([...linked, ...flagged])) await updateCase(trx, caseId, { updatedAt: at });
-  return { linked, flagged };
+  const escalated: number[] = [];
+  const escalateTo = input.settings.escalateTo;
+  for (const caseId of escalateTo ? flagged : []) {
+    const moved = await escalateFlaggedCase(trx, input.dialect, input.runtime, { caseId, incident, escalateTo: escalateTo!, now: new Date(at), actorId, actorKind });
+    if (moved) escalated.push(caseId);
+  }
+  for (const caseId of new Set([...linked, ...flagged].filter((id) => !escalated.includes(id)))) await updateCase(trx, caseId, { updatedAt: at });
+  return { linked, flagged, escalated };
 }

@@ -8,6 +8,7 @@ import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
 import { assertLinkableCases, linkCasesToIncident, parseCaseIds } from './incident-links.js';
 import { loadIncidentSettings } from './incident-settings.js';
+import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { incidentNotFound, parseIncidentId, presentIncident, type IncidentView } from './incident-view.js';
 
 function text(value: unknown, field: string, max: number, required: boolean): string | null {
@@ -26,6 +27,7 @@ export async function openIncident(store: Store, actor: Actor, input: { title?: 
   const summary = text(input.summary, 'summary', 4000, false);
   const caseIds = input.caseIds === undefined ? [] : parseCaseIds(input.caseIds);
   const settings = await loadIncidentSettings(store);
+  const runtime = await loadPolicyRuntime(store);
   return store.db.transaction().execute(async (trx) => {
     await assertLinkableCases(trx, actor, caseIds);
     const at = clock.now().toISOString();
@@ -34,7 +36,7 @@ export async function openIncident(store: Store, actor: Actor, input: { title?: 
       openedAt: at, statusChangedAt: at, resolvedAt: null, updatedAt: at,
     });
     await insertAuditEvent(trx, { at, actorId: actorIdOf(actor), action: 'incident.opened', entityType: 'incident', entityId: String(incident.id), data: { title, summary, source: 'manual' } });
-    if (caseIds.length > 0) await linkCasesToIncident(trx, actor, incident, caseIds, { reason: 'manual', at, settings });
+    if (caseIds.length > 0) await linkCasesToIncident(trx, actor, incident, caseIds, { reason: 'manual', at, settings, dialect: store.dialect, runtime });
     return presentIncident(trx, actor, incident);
   });
 }
@@ -45,12 +47,13 @@ export async function linkIncidentCases(store: Store, actor: Actor, input: { id:
   const id = parseIncidentId(input.id);
   const caseIds = parseCaseIds(input.caseIds);
   const settings = await loadIncidentSettings(store);
+  const runtime = await loadPolicyRuntime(store);
   return store.db.transaction().execute(async (trx) => {
     const incident = await findIncidentById(trx, id, store.dialect);
     if (!incident) throw incidentNotFound();
     await assertLinkableCases(trx, actor, caseIds);
     const at = clock.now().toISOString();
-    const { linked } = await linkCasesToIncident(trx, actor, incident, caseIds, { reason: 'manual', at, settings });
+    const { linked } = await linkCasesToIncident(trx, actor, incident, caseIds, { reason: 'manual', at, settings, dialect: store.dialect, runtime });
     const after = linked.length > 0 ? await updateIncident(trx, id, { updatedAt: at }) : incident;
     return presentIncident(trx, actor, after);
   });

@@ -10,6 +10,7 @@ import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
 import { linkCasesToIncident } from './incident-links.js';
 import { loadIncidentSettings } from './incident-settings.js';
+import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 
 export interface IncidentSuggestion {
   dimension: string;
@@ -95,6 +96,8 @@ export interface AppliedSuggestion {
   created: boolean;
   linked: string[];
   flagged: string[];
+  /** Flagged cases sent up a level (R001-15). */
+  escalated: string[];
 }
 
 /**
@@ -110,6 +113,7 @@ export async function applyIncidentSuggestions(
   requirePermission(actor, 'incidents.manage');
   const only = suggestionFilter(input);
   const settings = await loadIncidentSettings(store);
+  const runtime = await loadPolicyRuntime(store);
   const now = input.now ?? clock.now();
   return store.db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -129,10 +133,10 @@ export async function applyIncidentSuggestions(
           data: { title: incident.title, source: 'suggested', dimension: j.cluster.dimension, key: j.cluster.key, minCases: settings.minCases, windowDays: settings.windowDays },
         });
       }
-      const { linked, flagged } = await linkCasesToIncident(trx, actor, incident, j.caseIds, { reason: 'suggested', at, settings });
+      const { linked, flagged, escalated } = await linkCasesToIncident(trx, actor, incident, j.caseIds, { reason: 'suggested', at, settings, dialect: store.dialect, runtime });
       if (!created && linked.length > 0) await updateIncident(trx, incident.id, { updatedAt: at });
       if (created || linked.length > 0 || flagged.length > 0) {
-        applied.push({ incidentId: String(incident.id), dimension: j.cluster.dimension, key: j.cluster.key, created, linked: linked.map(String), flagged: flagged.map(String) });
+        applied.push({ incidentId: String(incident.id), dimension: j.cluster.dimension, key: j.cluster.key, created, linked: linked.map(String), flagged: flagged.map(String), escalated: escalated.map(String) });
       }
     }
     return { applied };

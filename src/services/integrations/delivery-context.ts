@@ -17,6 +17,10 @@ export interface DeliveryContext {
   /** The delivery's processing time, UTC ISO. */
   at: string;
   topic: string;
+  /** The webhook delivery being mapped (its body is kept in webhook_deliveries). */
+  deliveryId?: string;
+  /** Set while parked deliveries are re-applied in arrival order: none releases others on its own. */
+  replayingParked?: boolean;
 }
 
 /**
@@ -35,7 +39,9 @@ export const SHOPIFY_SOURCE = 'shopify';
  */
 export type ShopifyRefKind =
   | 'order' | 'dispute' | 'return' | 'rma'
-  | 'fulfillment_event' | 'refund' | 'return_status' | 'return_event' | 'order_cancelled' | 'dispute_state';
+  | 'fulfillment_event' | 'refund' | 'return_status' | 'return_event' | 'order_cancelled' | 'dispute_state'
+  /** A Shopify order rated HIGH risk → the fraud case of its log entry (R000-08), once per order. */
+  | 'order_risk';
 
 export function shopifyRef(kind: ShopifyRefKind, externalId: string): IntegrationRefKey {
   return { source: SHOPIFY_SOURCE, kind, externalId };

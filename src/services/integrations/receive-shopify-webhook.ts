@@ -13,6 +13,7 @@ import { syncShopifyOrder } from './sync-shopify-order.js';
 import { syncShopifyCustomer } from './sync-shopify-customer.js';
 import { applyShopifyParcelUpdate } from './apply-shopify-parcel-update.js';
 import { syncShopifyDispute } from './sync-shopify-dispute.js';
+import { syncShopifyOrderRisk } from './sync-shopify-order-risk.js';
 import { recordShopifyRefund } from './record-shopify-refund.js';
 import { recordShopifyReturn } from './record-shopify-return.js';
 import { recordShopifyReverseDelivery } from './record-shopify-reverse-delivery.js';
@@ -53,6 +54,7 @@ const HANDLERS: Readonly<Record<string, TopicHandler>> = {
   'orders/fulfilled': syncShopifyOrder,
   'orders/partially_fulfilled': syncShopifyOrder,
   'orders/paid': syncShopifyOrder,
+  'orders/risk_assessment_changed': syncShopifyOrderRisk,
   'customers/create': syncShopifyCustomer,
   'customers/update': syncShopifyCustomer,
   'fulfillments/create': applyShopifyParcelUpdate,
@@ -93,7 +95,7 @@ async function mapDelivery(bound: Store, trx: Transaction<DB>, at: string, deliv
   const { topic } = delivery;
   const handler = HANDLERS[topic];
   if (!handler) return { outcome: 'ignored', result: { outcome: 'ignored' } };
-  return { outcome: 'processed', result: await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic }, parseBody(delivery.rawBody)) };
+  return { outcome: 'processed', result: await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic, deliveryId: delivery.deliveryId }, parseBody(delivery.rawBody)) };
 }
 
 const batchers = new WeakMap<Store, ShopifyDeliveryBatcher<ShopifyWebhookDelivery, DeliveryReceipt>>();

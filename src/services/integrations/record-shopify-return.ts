@@ -4,18 +4,29 @@ import { claimIntegrationRef, findIntegrationRef, setIntegrationRef } from '../.
 import { mapShopifyReturnWebhook } from '../../integrations/shopify/shopify-returns.mapper.js';
 import { mapShopifyReturnUpdate } from '../../integrations/shopify/shopify-return-update.mapper.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
-import { findShopifyOrder, noteOnOpenCases } from './shopify-order-links.js';
+import { noteOnOpenCases } from './shopify-order-links.js';
+import { claimAndLockIntegrationRef } from '../../store/repositories/webhook-delivery-batch.repository.js';
+import { insertParkedShopifyReturn } from '../../store/repositories/parked-shopify-return.repository.js';
 import { applyShopifyReturnEvent, returnEventOf } from './shopify-return-rma.js';
+import { applyDeliveriesWaitingForReturn } from './apply-parked-shopify-returns.js';
 
 /**
  * returns/*: the return opens or moves its RMA (shopify-return-rma.ts), is kept as mapped in the
  * delivery's result, and is noted on the order's open cases. The return id is mapped to the order so
  * returns/update and reverse deliveries, which name no order, find it.
+ * A return whose order the desk has not seen yet is parked: the order's own webhook applies it
+ * (apply-parked-shopify-returns.ts). The order's mapping row is locked first, so a return and its
+ * order arriving at once are applied in either order, never lost between them.
  */
 export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
   if (ctx.topic === 'returns/update') return recordReturnUpdate(ctx, payload);
   const ret = mapShopifyReturnWebhook(ctx.topic, payload);
-  const order = await findShopifyOrder(ctx.trx, ret.orderId);
+  const mappedOrderId = await claimAndLockIntegrationRef(ctx.trx, shopifyRef('order', ret.orderId), ctx.at);
+  const order = mappedOrderId === null ? undefined : await findOrderById(ctx.trx, mappedOrderId);
+  if (!order && ctx.deliveryId !== undefined) {
+    const parked = await insertParkedShopifyReturn(ctx.trx, { deliveryId: ctx.deliveryId, topic: ctx.topic, shopifyOrderId: ret.orderId, returnId: ret.returnId, parkedAt: ctx.at });
+    return { outcome: 'processed', orderId: null, parked, waitingForOrder: ret.orderId, return: ret };
+  }
   let notedCases: number[] = [];
   if (order) await setIntegrationRef(ctx.trx, shopifyRef('return', ret.returnId), order.id, ctx.at);
   const rma = await applyShopifyReturnEvent(ctx, order, returnEventOf(ret));
@@ -29,13 +40,19 @@ export async function recordShopifyReturn(ctx: DeliveryContext, payload: unknown
     ].filter((p) => p !== null).join('; ');
     notedCases = await noteOnOpenCases(ctx, order.id, text, { returnId: ret.returnId, rmaAction: ret.rmaAction });
   }
-  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, rma, return: ret };
+  const released = order && !ctx.replayingParked ? await applyDeliveriesWaitingForReturn(ctx, ret.returnId) : [];
+  return { outcome: 'processed', orderId: order?.id ?? null, notedCases, rma, return: ret, ...(released.length > 0 ? { released } : {}) };
 }
 
 async function recordReturnUpdate(ctx: DeliveryContext, payload: unknown): Promise<Record<string, unknown>> {
   const update = mapShopifyReturnUpdate(payload);
   const orderId = await findIntegrationRef(ctx.trx, shopifyRef('return', update.returnId));
   const order = typeof orderId === 'number' ? await findOrderById(ctx.trx, orderId) : undefined;
+  if (!order && ctx.deliveryId !== undefined) {
+    // The return is not mapped to an order yet: wait for it (apply-parked-shopify-returns.ts).
+    const parked = await insertParkedShopifyReturn(ctx.trx, { deliveryId: ctx.deliveryId, topic: ctx.topic, shopifyOrderId: null, returnId: update.returnId, parkedAt: ctx.at });
+    return { outcome: 'processed', orderId: null, parked, waitingForReturn: update.returnId, returnUpdate: update };
+  }
   let notedCases: number[] = [];
   // The diff has no id of its own: its content identifies it.
   const fingerprint = createHash('sha256').update(JSON.stringify(update)).digest('hex').slice(0, 32);

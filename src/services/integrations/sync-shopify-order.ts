@@ -6,6 +6,7 @@ import { mapShopifyOrder } from '../../integrations/shopify/shopify-order.mapper
 import { saveShopifyOrderLines } from './shopify-order-lines.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
 import { advanceFulfillment, earliest, noteOnOpenCases } from './shopify-order-links.js';
+import { applyParkedShopifyReturns } from './apply-parked-shopify-returns.js';
 
 /**
  * orders/create, orders/updated, orders/cancelled (and fulfilled, partially_fulfilled, paid, whose
@@ -50,6 +51,8 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
   const lineWarning = await saveShopifyOrderLines(ctx, order.id, payload);
   if (lineWarning !== null) record.warnings.push(lineWarning);
 
+  // Returns that arrived before the order wait for it (R004-05: the return still gets its RMA).
+  const appliedReturns = await applyParkedShopifyReturns(ctx, record.shopifyOrderId, order);
   let notedCases: number[] = [];
   if (ctx.topic === 'orders/cancelled' && record.cancelledAt !== null && (await claimIntegrationRef(ctx.trx, shopifyRef('order_cancelled', record.shopifyOrderId), ctx.at))) {
     notedCases = await noteOnOpenCases(ctx, order.id, `Order ${order.number} was cancelled in Shopify`, {
@@ -66,6 +69,7 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
     fulfillment: order.fulfillment,
     ...(record.cancelledAt !== null ? { cancelledAt: record.cancelledAt } : {}),
     ...(notedCases.length > 0 ? { notedCases } : {}),
+    ...(appliedReturns.length > 0 ? { appliedReturns } : {}),
     ...(record.warnings.length > 0 ? { warnings: record.warnings } : {}),
   };
 }

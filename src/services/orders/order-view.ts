@@ -18,6 +18,7 @@ export interface OrderView {
   failedDeliveries: number;
   labelCreatedAt: string | null;
   lastCarrierScanAt: string | null;
+  carrier: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,6 +41,7 @@ export function presentOrder(o: OrderRecord): OrderView {
     failedDeliveries: o.failedDeliveries,
     labelCreatedAt: o.labelCreatedAt,
     lastCarrierScanAt: o.lastCarrierScanAt,
+    carrier: o.carrier,
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
   };

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { nowIso } from '../clock.js';
 import { presentOrder, type OrderView } from './order-view.js';
+import { parseCarrier } from './order-carrier.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -46,6 +47,8 @@ function parseOrderFields(body: Record<string, unknown>): OrderFields & { custom
     if (!Number.isInteger(body.failedDeliveries) || (body.failedDeliveries as number) < 0) throw new DomainError('invalid_input', 'expected a whole number ≥ 0', 'failedDeliveries');
     f.failedDeliveries = body.failedDeliveries as number;
   }
+  const carrier = parseCarrier(body.carrier, 'carrier');
+  if (carrier !== undefined) f.carrier = carrier;
   if (body.currency !== undefined) {
     if (typeof body.currency !== 'string' || !isKnownCurrency(body.currency.toUpperCase())) throw new DomainError('invalid_input', 'expected an ISO 4217 currency code', 'currency');
     f.currency = body.currency.toUpperCase();

@@ -18,6 +18,7 @@ import { migration as createFinanceEntries } from './202612061420-create-finance
 import { migration as extendWebhookEndpoints } from './202612061430-extend-webhook-endpoints.js';
 import { migration as createSurveyInvitations } from './202612061440-create-survey-invitations.js';
 import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
+import { migration as createParkedShopifyReturns } from './202612061610-create-parked-shopify-returns.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202612061430-extend-webhook-endpoints': extendWebhookEndpoints,
   '202612061440-create-survey-invitations': createSurveyInvitations,
   '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
+  '202612061610-create-parked-shopify-returns': createParkedShopifyReturns,
 };

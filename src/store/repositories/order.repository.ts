@@ -19,6 +19,8 @@ export interface OrderRecord {
   /** R003-05: the label's creation and the carrier's last movement scan. */
   labelCreatedAt: string | null;
   lastCarrierScanAt: string | null;
+  /** The shipping carrier (tracking company): complaints sharing it form incidents (R001-15). */
+  carrier: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +44,7 @@ function toOrder(row: Selectable<OrdersTable>): OrderRecord {
     failedDeliveries: Number(row.failed_deliveries),
     labelCreatedAt: row.label_created_at ?? null,
     lastCarrierScanAt: row.last_carrier_scan_at ?? null,
+    carrier: row.carrier ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -62,6 +65,7 @@ function columns(fields: OrderFields) {
   if (fields.failedDeliveries !== undefined) c.failed_deliveries = fields.failedDeliveries;
   if (fields.labelCreatedAt !== undefined) c.label_created_at = fields.labelCreatedAt;
   if (fields.lastCarrierScanAt !== undefined) c.last_carrier_scan_at = fields.lastCarrierScanAt;
+  if (fields.carrier !== undefined) c.carrier = fields.carrier;
   return c;
 }
 

@@ -89,4 +89,20 @@ export interface IntegrationTables {
   email_messages: EmailMessagesTable;
   order_line_snapshots: OrderLineSnapshotsTable;
   survey_invitations: SurveyInvitationsTable;
+  parked_shopify_returns: ParkedShopifyReturnsTable;
+}
+
+/** A Shopify returns/* or reverse delivery webhook that arrived before what it names (its order, or its return). */
+export interface ParkedShopifyReturnsTable {
+  id: Id;
+  /** The webhook_deliveries row (source shopify) whose body is applied later. */
+  delivery_id: string;
+  topic: string;
+  /** The order it waits for; null when it names only the return and waits for that to be mapped. */
+  shopify_order_id: string | null;
+  return_id: string;
+  parked_at: string;
+  applied_at: string | null;
+  order_id: number | null;
+  result_json: string | null;
 }

@@ -49,7 +49,8 @@ export default function IncidentPage({ incidentId }: { incidentId: string }) {
       {applied ? (
         <p className="notice success" role="status">
           {applied.created ? 'Incident opened from the suggestion' : 'Cases added to the live incident'}: {applied.linked.length} linked
-          {applied.flagged.length ? `, ${applied.flagged.length} red-flagged “multiple complaints about the same issue” (R001-15)` : ''}.
+          {applied.flagged.length ? `, ${applied.flagged.length} red-flagged “multiple complaints about the same issue” (R001-15)` : ''}
+          {applied.escalated?.length ? `; ${applied.escalated.length} escalated up a level` : ''}.
         </p>
       ) : null}
       <dl className="facts-row">

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableDialects } from '../support/databases.js';
+import { createShopifyTestApp, fixtureText, newDeliveryId, sendWebhook, type ShopifyTestApp } from './shopify-webhook-kit.js';
+
+// R000-08: high-risk orders belong in the chargebacks & high fraud risk log. The body is Shopify's
+// published orders/risk_assessment_changed example (2025-04__orders__3.json, see
+// test/fixtures/shopify-webhooks/PROVENANCE.md), whose values are placeholders ("example string"):
+// copies put a real order id and a documented risk level in them.
+const dialects = await availableDialects();
+
+const ORDER = fixtureText('2026-04__orders__create.payload.json');
+const RISK = fixtureText('2025-04__orders__3.json');
+
+function variant(text: string, edits: [from: string, to: string][]): string {
+  let out = text;
+  for (const [from, to] of edits) {
+    if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
+    out = out.split(from).join(to);
+  }
+  return out;
+}
+
+const riskOf = (orderId: string, level: string) => variant(RISK, [
+  ['"order_id": "example string"', `"order_id": ${orderId}`],
+  ['"admin_graphql_api_order_id": "https://www.example.com/"', `"admin_graphql_api_order_id": "gid://shopify/Order/${orderId}"`],
+  ['"risk_level": "example string"', `"risk_level": "${level}"`],
+  ['"provider_title": "example string"', '"provider_title": "Shopify Protect"'],
+]);
+
+describe.each(dialects)('Shopify high-risk orders on %s (R000-08)', (dialect) => {
+  let t: ShopifyTestApp;
+  beforeAll(async () => { t = await createShopifyTestApp(dialect); });
+  afterAll(async () => { await t?.close(); });
+
+  async function send(topic: string, body: string): Promise<Record<string, any>> {
+    const deliveryId = newDeliveryId();
+    const res = await sendWebhook(t.app, { topic, body, deliveryId });
+    expect(res.statusCode, `${topic}: ${res.body}`).toBe(200);
+    const row = await t.store.db.selectFrom('webhook_deliveries').select(['result_json', 'error']).where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
+    expect(row.error).toBeNull();
+    return JSON.parse(row.result_json!) as Record<string, any>;
+  }
+  const getCase = (id: unknown, token: string) =>
+    t.app.inject({ method: 'GET', url: `/api/v1/cases/${String(id)}`, headers: { authorization: `Bearer ${token}` } });
+  const logsOf = (caseId: number) => t.store.db.selectFrom('case_logs').selectAll().where('case_id', '=', caseId).execute();
+
+  it('a HIGH assessment opens one restricted fraud case with a high_risk_order log entry; repeats and other levels open nothing (R000-08)', async () => {
+    await send('orders/create', variant(ORDER, [['820982911946154500', '5550000000001'], ['"name": "#9999"', '"name": "#5501"']]));
+    expect(await send('orders/risk_assessment_changed', riskOf('5550000000001', 'MEDIUM'))).toMatchObject({ riskLevel: 'MEDIUM', opened: false });
+
+    const high = await send('orders/risk_assessment_changed', riskOf('5550000000001', 'HIGH'));
+    expect(high).toMatchObject({ riskLevel: 'HIGH', opened: true, shopifyOrderId: '5550000000001' });
+    const seen = await getCase(high.caseId, t.tokens.compliance);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ category: 'fraud', subject: 'High fraud risk: order #5501', order: { number: '#5501' } });
+    expect((await getCase(high.caseId, t.tokens.agent)).statusCode).toBe(404);
+    const logs = await logsOf(high.caseId);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ type: 'chargeback', state: 'needs_response' });
+    expect(JSON.parse(logs[0]!.fields_json)).toEqual({ source: 'high_risk_order', platform: 'shopify', externalRef: '5550000000001', riskLevel: 'high' });
+    const audit = await t.store.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'case_log').where('entity_id', '=', String(logs[0]!.id)).execute();
+    expect(audit.map((a) => a.action)).toEqual(['case_log.opened']);
+
+    expect(await send('orders/risk_assessment_changed', riskOf('5550000000001', 'HIGH'))).toMatchObject({ opened: false, caseId: high.caseId });
+    expect(await send('orders/risk_assessment_changed', riskOf('5550000000001', 'high'))).toMatchObject({ opened: false, caseId: high.caseId });
+    const fraudCases = await t.store.db.selectFrom('cases').select('id').where('category', '=', 'fraud').execute();
+    expect(fraudCases).toHaveLength(1);
+  });
+
+  it('a HIGH assessment of an order the desk has not seen still opens its entry, naming the Shopify order; a HIGH body without an order is refused naming order_id', async () => {
+    const unknown = await send('orders/risk_assessment_changed', riskOf('5550000000099', 'HIGH'));
+    expect(unknown).toMatchObject({ opened: true, orderId: null });
+    expect((await getCase(unknown.caseId, t.tokens.compliance)).json()).toMatchObject({ subject: 'High fraud risk: Shopify order 5550000000099' });
+    // The published example itself (placeholder level) is processed and changes nothing.
+    expect(await send('orders/risk_assessment_changed', RISK)).toMatchObject({ riskLevel: null, opened: false });
+    const deliveryId = newDeliveryId();
+    const res = await sendWebhook(t.app, { topic: 'orders/risk_assessment_changed', body: variant(RISK, [['"risk_level": "example string"', '"risk_level": "HIGH"']]), deliveryId });
+    expect(res.json()).toMatchObject({ outcome: 'failed' });
+    const row = await t.store.db.selectFrom('webhook_deliveries').select('result_json').where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.result_json!)).toMatchObject({ outcome: 'failed', field: 'order_id' });
+  });
+});
