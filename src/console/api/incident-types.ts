@@ -1,4 +1,4 @@
-// Answers of /api/v1/incidents (src/services/incidents/incident-view.ts, suggest-incidents.ts).
+// Answers of /api/v1/incidents: the server's view types (type-only, erased from the bundle).
 
 export const INCIDENT_STATUSES = ['open', 'monitoring', 'resolved'] as const;
 
@@ -9,63 +9,10 @@ export const INCIDENT_MOVES: Readonly<Record<string, readonly { to: string; labe
   resolved: [],
 };
 
-export interface IncidentCase {
-  id: string;
-  subject: string | null;
-  category: string;
-  status: string;
-  priority: string;
-  level: string;
-  openedAt: string;
-  reason: string;
-  linkedAt: string;
-  /** Carries the red flag "multiple complaints about the same issue" (R001-15). */
-  flagged: boolean;
-}
-
-export interface Incident {
-  id: string;
-  title: string;
-  summary: string | null;
-  status: string;
-  source: string;
-  dimension: string | null;
-  key: string | null;
-  openedById: string | null;
-  openedAt: string;
-  statusChangedAt: string;
-  resolvedAt: string | null;
-  updatedAt: string;
-  caseCount: number;
-  cases?: IncidentCase[];
-}
-
-export interface IncidentSuggestion {
-  dimension: string;
-  key: string;
-  caseIds: string[];
-  firstAt: string;
-  lastAt: string;
-  /** The live incident these cases would join; null when a new one would be opened. */
-  incidentId: string | null;
-  newCaseIds: string[];
-}
-
-export interface SuggestionPreview {
-  settings: { minCases: number; windowDays: number; dimensions: string[]; categories: string[] };
-  suggestions: IncidentSuggestion[];
-}
-
-export interface AppliedSuggestion {
-  incidentId: string;
-  dimension: string;
-  key: string;
-  created: boolean;
-  linked: string[];
-  flagged: string[];
-  /** Flagged cases sent up a level (R001-15: red flags escalate up). */
-  escalated?: string[];
-}
+export type { IncidentCaseView as IncidentCase, IncidentView as Incident } from '../../services/incidents/incident-view.js';
+export type {
+  AppliedSuggestion, IncidentSuggestion, IncidentSuggestionPreview as SuggestionPreview,
+} from '../../services/incidents/suggest-incidents.js';
 
 /** "SKU CLASP-1", "carrier ups", "category Damaged item" — what the cases share. */
 export function sharedLabel(dimension: string | null, key: string | null, humanize: (s: string) => string): string {

@@ -1,10 +1,10 @@
 // The answers of the log API (src/http/routes/logs.routes.ts; src/domain/logs/describe-log-types.ts,
 // src/services/logs/log-view.ts). The server trims all of them to what the role may see.
 
-export type LogFieldType =
-  | 'text' | 'longtext' | 'enum' | 'enum_list' | 'date' | 'datetime' | 'integer' | 'boolean' | 'sku' | 'sku_list' | 'order_numbers' | 'url' | 'currency';
+import type { LogFieldType, LogFieldValue } from '../../domain/logs/log-type.js';
+import type { LogHeadView, LogMoveView } from '../../services/logs/log-view.js';
 
-export type LogFieldValue = string | number | boolean | string[];
+export type { LogFieldType, LogFieldValue, LogMoveView as LogMove };
 
 export interface LogFieldDescription {
   key: string;
@@ -37,34 +37,8 @@ export interface LogTypeDescription {
   transitions: { from: string[]; to: string; label: string; youMay: boolean; noteRequired: boolean; requires: LogRequirement[] }[];
 }
 
-export interface LogMove {
-  to: string;
-  label: string;
-  allowed: boolean;
-  noteRequired: boolean;
-  /** `fields.<key>` or `evidence.<kind>`, with why it is needed. */
-  missing: { field: string; message: string }[];
-}
-
-export interface LogHead {
-  caseId: string;
-  type: string;
-  typeLabel: string;
-  state: string;
-  stateLabel: string;
-  waitingOn: string | null;
-  terminal: boolean;
-  sku: string | null;
-  /** The supplier team whose queue the entry is in; null: no supplier team's. */
-  supplierTeamId?: string | null;
-  fields: Record<string, LogFieldValue>;
-  dueAt: string | null;
-  overdue: boolean;
-  openedAt: string;
-  stateChangedAt: string;
-  closedAt: string | null;
-  updatedAt: string;
-}
+/** The summary row of an entry; queue rows and the full entry add to it. */
+export type LogHead = LogHeadView;
 
 export interface LogQueueItem extends LogHead {
   case: { status: string; priority: string; category?: string };
@@ -76,5 +50,5 @@ export interface LogEntry extends LogHead {
   customer: Record<string, unknown> | null;
   order: Record<string, unknown> | null;
   affectedOrders: { orderNumber: string; fulfillment: string | null; reason: string; linkedState: string | null; caseId?: string | null }[] | null;
-  nextMoves: LogMove[];
+  nextMoves: LogMoveView[];
 }

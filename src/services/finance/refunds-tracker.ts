@@ -14,7 +14,12 @@ import { loadReturnsSettings } from '../returns/returns-settings.js';
  * is refunded, credited or replaced) and the performed refunds/reshipments of the form, per month
  * and currency, with the large refunds — over the approval threshold — listed on their own.
  */
-export async function refundsTracker(store: Store, actor: Actor, input: { year?: unknown }): Promise<RefundsTracker & { largeOver: Record<string, string> }> {
+export interface RefundsTrackerView extends RefundsTracker {
+  /** Per currency, the threshold above which a refund is "large" (R004-08), as a decimal. */
+  largeOver: Record<string, string>;
+}
+
+export async function refundsTracker(store: Store, actor: Actor, input: { year?: unknown }): Promise<RefundsTrackerView> {
   requirePermission(actor, 'returns.report');
   const year = input.year === undefined || input.year === '' ? clock.now().getUTCFullYear() : Number(input.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw invalidInput('year', 'expected a year from 2000 to 2100');

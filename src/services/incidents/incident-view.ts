@@ -5,6 +5,20 @@ import { RESTRICTED_CATEGORIES } from '../../domain/access/case-visibility.js';
 import { DomainError, invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
 
+export interface IncidentCaseView {
+  id: string;
+  subject: string | null;
+  category: string;
+  status: string;
+  priority: string;
+  level: string;
+  openedAt: string;
+  reason: string;
+  linkedAt: string;
+  /** Carries the red flag "multiple complaints about the same issue" (R001-15). */
+  flagged: boolean;
+}
+
 export interface IncidentView {
   id: string;
   title: string;
@@ -19,7 +33,7 @@ export interface IncidentView {
   resolvedAt: string | null;
   updatedAt: string;
   caseCount: number;
-  cases?: { id: string; subject: string | null; category: string; status: string; priority: string; level: string; openedAt: string; reason: string; linkedAt: string; flagged: boolean }[];
+  cases?: IncidentCaseView[];
 }
 
 /** Categories this person may not see: their cases are left out of every incident they read (R000-08). */

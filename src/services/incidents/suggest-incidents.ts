@@ -24,6 +24,11 @@ export interface IncidentSuggestion {
   newCaseIds: string[];
 }
 
+export interface IncidentSuggestionPreview {
+  settings: IncidentSettings;
+  suggestions: IncidentSuggestion[];
+}
+
 interface Judged {
   cluster: ComplaintCluster;
   live: IncidentRecord | undefined;
@@ -62,7 +67,7 @@ async function linkedCaseIds(db: Executor, incidentId: number): Promise<Set<numb
 }
 
 /** What the suggestion would do now, without doing it. */
-export async function previewIncidentSuggestions(store: Store, actor: Actor, input: { now?: Date } = {}): Promise<{ settings: IncidentSettings; suggestions: IncidentSuggestion[] }> {
+export async function previewIncidentSuggestions(store: Store, actor: Actor, input: { now?: Date } = {}): Promise<IncidentSuggestionPreview> {
   requirePermission(actor, 'incidents.read');
   const settings = await loadIncidentSettings(store);
   const judged = await judgeClusters(store.db, settings, input.now ?? clock.now());

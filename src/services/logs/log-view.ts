@@ -12,7 +12,17 @@ import type { Actor } from '../actor.js';
 import { clock } from '../clock.js';
 import { evidenceOf, orderOfCase, type LogContext } from './log-context.js';
 
-export interface LogEntryView {
+export interface LogMoveView {
+  to: string;
+  label: string;
+  allowed: boolean;
+  noteRequired: boolean;
+  /** `fields.<key>` or `evidence.<kind>`, with why it is needed. */
+  missing: { field: string; message: string }[];
+}
+
+/** What a summary row shows of an entry, trimmed to what the role may see (issue 5 item 2). */
+export interface LogHeadView {
   caseId: string;
   type: string;
   typeLabel: string;
@@ -31,17 +41,20 @@ export interface LogEntryView {
   stateChangedAt: string;
   closedAt: string | null;
   updatedAt: string;
+}
+
+export interface LogEntryView extends LogHeadView {
   case: Record<string, unknown>;
   customer: Record<string, unknown> | null;
   order: Record<string, unknown> | null;
   affectedOrders: Record<string, unknown>[] | null;
-  nextMoves: { to: string; label: string; allowed: boolean; noteRequired: boolean; missing: { field: string; message: string }[] }[];
+  nextMoves: LogMoveView[];
 }
 
 const idOf = (n: number | null) => (n === null ? null : String(n));
 
 /** The fields a summary row shows: what this role may see of the entry (issue 5 item 2). */
-export function presentLogHead(actor: Actor, type: LogTypeDef, log: CaseLogRecord) {
+export function presentLogHead(actor: Actor, type: LogTypeDef, log: CaseLogRecord): LogHeadView {
   const state = stateOf(type, log.state);
   const exposure = exposureOf(type, actor.role);
   return {

@@ -1,32 +1,6 @@
-// Answers of /api/v1/macros (src/services/macros/macro-view.ts, list-macros.ts).
+// Answers of /api/v1/macros: the server's view types (type-only, erased from the bundle).
 
-export interface Macro {
-  id: string;
-  folder: string;
-  title: string;
-  active: boolean;
-  /** The version in force (R000-13). */
-  version: number;
-  body: string;
-  variables: string[];
-  placeholders: string[];
-  updatedAt: string;
-}
-
-export interface MacroVersion {
-  version: number;
-  body: string;
-  authorId: string | null;
-  createdAt: string;
-  changeNote: string | null;
-  current: boolean;
-}
-
-export interface MacroDetail extends Macro {
-  versions: MacroVersion[];
-}
-
-export interface MacroBoard {
-  folders: { name: string; count: number }[];
-  items: Macro[];
-}
+export type {
+  MacroDetailView as MacroDetail, MacroVersionView as MacroVersion, MacroView as Macro,
+} from '../../../services/macros/macro-view.js';
+export type { MacroListView as MacroBoard } from '../../../services/macros/list-macros.js';

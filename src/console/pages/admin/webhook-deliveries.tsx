@@ -4,7 +4,7 @@ import { ErrorNote } from '../../components/fields';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
-import type { WebhookEndpoint } from './webhooks-admin';
+import type { WebhookEndpointView as WebhookEndpoint } from '../../../services/notifications/webhook-endpoints.js';
 
 interface Delivery {
   id: string;

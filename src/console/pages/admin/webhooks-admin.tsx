@@ -5,17 +5,7 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import { WEBHOOK_EVENTS } from '../../../domain/webhooks/webhook-events.js';
 import { WebhookDeliveries } from './webhook-deliveries';
-
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  description: string | null;
-  includeRestricted: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { WebhookEndpointView as WebhookEndpoint } from '../../../services/notifications/webhook-endpoints.js';
 
 interface TestResult { ok: boolean; status: number | null; error: string | null }
 
