@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, createTestApp, type TestApp } from '../support/app.js';
-import { ladder } from '../support/cli.js';
+import { cliEnvOf, ladder } from '../support/cli.js';
 import { CASE_EXPORT_COLUMNS } from '../../src/services/exports/list-exports.js';
 import { readCsv } from './read-csv.js';
 
@@ -8,7 +8,7 @@ import { readCsv } from './read-csv.js';
 
 describe('ladder cases export', () => {
   let t: TestApp;
-  const run = (...args: string[]) => ladder({ LADDER_DATA_DIR: t.store.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' }, ['cases', 'export', ...args]);
+  const run = (...args: string[]) => ladder(cliEnvOf(t), ['cases', 'export', ...args]);
   beforeAll(async () => {
     t = await createTestApp('sqlite');
     for (const category of ['damaged_item', 'order_status', 'chargeback']) {
@@ -36,7 +36,7 @@ describe('ladder cases export', () => {
   });
 
   it('ladder logs queue --csv and ladder jobs list --csv print CSV; the supplier\'s has no column hidden from it', { timeout: 120_000 }, async () => {
-    const env = { LADDER_DATA_DIR: t.store.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+    const env = cliEnvOf(t);
     const [supplier, backOffice, jobs] = await Promise.all([
       ladder(env, ['logs', 'queue', '--csv', '--as', 'supplier@test.ladder']),
       ladder(env, ['logs', 'queue', '--csv', '--as', 'back_office@test.ladder']),

@@ -1,37 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { ladder } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { ladder, useCliTestApp } from '../support/cli.js';
 
 // `ladder finance …` as a real process: the form, four eyes, the tracker as CSV (R000-09).
 
 describe('ladder finance', { timeout: 90_000 }, () => {
-  let t: TestApp;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    t = await createTestApp('sqlite');
-    env = { LADDER_DATA_DIR: t.store.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
-  });
-  afterAll(async () => { await t?.close(); });
+  const cli = useCliTestApp();
 
   it('records, approves with four eyes, performs, and prints the tracker as CSV', async () => {
-    const recorded = await ladder(env, ['finance', 'record', '--kind', 'refund', '--amount', '600.00', '--currency', 'EUR', '--method', 'bank_transfer', '--reason', 'BIG5 refund', '--as', 'agent@test.ladder']);
+    const recorded = await ladder(cli.env, ['finance', 'record', '--kind', 'refund', '--amount', '600.00', '--currency', 'EUR', '--method', 'bank_transfer', '--reason', 'BIG5 refund', '--as', 'agent@test.ladder']);
     expect(recorded.code, recorded.stderr).toBe(0);
     const entry = JSON.parse(recorded.stdout) as { id: string; state: string };
     expect(entry.state).toBe('pending_approval');
-    const self = await ladder(env, ['finance', 'move', entry.id, 'approved', '--as', 'agent@test.ladder']);
+    const self = await ladder(cli.env, ['finance', 'move', entry.id, 'approved', '--as', 'agent@test.ladder']);
     expect(self.code).toBe(1);
-    expect(JSON.parse((await ladder(env, ['finance', 'move', entry.id, 'approved', '--as', 'lead@test.ladder'])).stdout)).toMatchObject({ state: 'approved' });
-    expect(JSON.parse((await ladder(env, ['finance', 'move', entry.id, 'performed', '--reference', 'SEPA-1', '--as', 'back_office@test.ladder'])).stdout)).toMatchObject({ state: 'performed' });
-    const csv = await ladder(env, ['finance', 'tracker', '--csv', '--as', 'compliance@test.ladder']);
+    expect(JSON.parse((await ladder(cli.env, ['finance', 'move', entry.id, 'approved', '--as', 'lead@test.ladder'])).stdout)).toMatchObject({ state: 'approved' });
+    expect(JSON.parse((await ladder(cli.env, ['finance', 'move', entry.id, 'performed', '--reference', 'SEPA-1', '--as', 'back_office@test.ladder'])).stdout)).toMatchObject({ state: 'performed' });
+    const csv = await ladder(cli.env, ['finance', 'tracker', '--csv', '--as', 'compliance@test.ladder']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n').filter((l) => l.startsWith('large_refund,'))).toHaveLength(1);
   });
 
   it('bad input exits 2 with one stderr line naming the field', async () => {
-    const bad = await ladder(env, ['finance', 'record', '--kind', 'refund', '--amount', 'ten', '--currency', 'EUR', '--method', 'paypal', '--reason', 'x']);
+    const bad = await ladder(cli.env, ['finance', 'record', '--kind', 'refund', '--amount', 'ten', '--currency', 'EUR', '--method', 'paypal', '--reason', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('amount')]);
-    const year = await ladder(env, ['finance', 'tracker', '--year', 'last']);
+    const year = await ladder(cli.env, ['finance', 'tracker', '--year', 'last']);
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('year');
   });

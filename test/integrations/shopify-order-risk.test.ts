@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
-import { createShopifyTestApp, fixtureText, newDeliveryId, sendWebhook, type ShopifyTestApp } from './shopify-webhook-kit.js';
+import { createShopifyTestApp, deliverWebhook, fixtureText, newDeliveryId, sendWebhook, variant, type ShopifyTestApp } from './shopify-webhook-kit.js';
 
 // R000-08: high-risk orders belong in the chargebacks & high fraud risk log. The body is Shopify's
 // published orders/risk_assessment_changed example (2025-04__orders__3.json, see
@@ -10,15 +10,6 @@ const dialects = await availableDialects();
 
 const ORDER = fixtureText('2026-04__orders__create.payload.json');
 const RISK = fixtureText('2025-04__orders__3.json');
-
-function variant(text: string, edits: [from: string, to: string][]): string {
-  let out = text;
-  for (const [from, to] of edits) {
-    if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
-    out = out.split(from).join(to);
-  }
-  return out;
-}
 
 const riskOf = (orderId: string, level: string) => variant(RISK, [
   ['"order_id": "example string"', `"order_id": ${orderId}`],
@@ -32,14 +23,7 @@ describe.each(dialects)('Shopify high-risk orders on %s (R000-08)', (dialect) =>
   beforeAll(async () => { t = await createShopifyTestApp(dialect); });
   afterAll(async () => { await t?.close(); });
 
-  async function send(topic: string, body: string): Promise<Record<string, any>> {
-    const deliveryId = newDeliveryId();
-    const res = await sendWebhook(t.app, { topic, body, deliveryId });
-    expect(res.statusCode, `${topic}: ${res.body}`).toBe(200);
-    const row = await t.store.db.selectFrom('webhook_deliveries').select(['result_json', 'error']).where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
-    expect(row.error).toBeNull();
-    return JSON.parse(row.result_json!) as Record<string, any>;
-  }
+  const send = (topic: string, body: string, deliveryId?: string) => deliverWebhook(t, topic, body, deliveryId);
   const getCase = (id: unknown, token: string) =>
     t.app.inject({ method: 'GET', url: `/api/v1/cases/${String(id)}`, headers: { authorization: `Bearer ${token}` } });
   const logsOf = (caseId: number) => t.store.db.selectFrom('case_logs').selectAll().where('case_id', '=', caseId).execute();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRmaByNumber } from '../../src/store/repositories/rma.repository.js';
 import { availableDialects } from '../support/databases.js';
-import { createShopifyTestApp, fixtureText, newDeliveryId, sendWebhook, type ShopifyTestApp } from './shopify-webhook-kit.js';
+import { createShopifyTestApp, deliverWebhook, fixtureText, newDeliveryId, variant, type ShopifyTestApp } from './shopify-webhook-kit.js';
 
 // Shopify does not order its webhooks: a return can arrive before its order's orders/create. The
 // return waits (parked) and the order's webhook applies it, exactly once (R004-05: the return gets
@@ -18,15 +18,6 @@ const RETURN_ID = '123134564567890';
 const SHOPIFY_ORDER_ID = '4783296544821';
 const PHONE_LINE_ITEM = '487817672276298554';
 
-function variant(text: string, edits: [from: string, to: string][]): string {
-  let out = text;
-  for (const [from, to] of edits) {
-    if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
-    out = out.split(from).join(to);
-  }
-  return out;
-}
-
 const returnLine = (id: number) => ({
   id, admin_graphql_api_id: `gid://shopify/ReturnLineItem/${id}`,
   fulfillment_line_item: { id: id + 1, line_item: { id: PHONE_LINE_ITEM, admin_graphql_api_id: `gid://shopify/LineItem/${PHONE_LINE_ITEM}` } },
@@ -38,13 +29,7 @@ describe.each(dialects)('a Shopify return that arrives before its order on %s', 
   beforeAll(async () => { t = await createShopifyTestApp(dialect); });
   afterAll(async () => { await t?.close(); });
 
-  async function send(topic: string, body: string, deliveryId = newDeliveryId()): Promise<Record<string, any>> {
-    const res = await sendWebhook(t.app, { topic, body, deliveryId });
-    expect(res.statusCode, `${topic}: ${res.body}`).toBe(200);
-    const row = await t.store.db.selectFrom('webhook_deliveries').select(['result_json', 'error']).where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
-    expect(row.error).toBeNull();
-    return JSON.parse(row.result_json!) as Record<string, any>;
-  }
+  const send = (topic: string, body: string, deliveryId?: string) => deliverWebhook(t, topic, body, deliveryId);
   const rmaRefs = () => t.store.db.selectFrom('integration_refs').select('entity_id').where('kind', '=', 'rma').where('external_id', '=', RETURN_ID).execute();
 
   it('returns/request and returns/approve wait for the order; orders/create opens and approves the RMA once; orders/updated applies nothing again (R004-05)', async () => {

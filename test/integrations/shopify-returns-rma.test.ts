@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRmaByNumber } from '../../src/store/repositories/rma.repository.js';
 import { availableDialects } from '../support/databases.js';
-import { createShopifyTestApp, fixtureText, newDeliveryId, sendWebhook, type ShopifyTestApp } from './shopify-webhook-kit.js';
+import { createShopifyTestApp, deliverWebhook, fixtureText, sendWebhook, variant, type ShopifyTestApp } from './shopify-webhook-kit.js';
 
 // Issue 6 item 7 / issue 7 item 1: Shopify returns feed RMAs. Bodies are Shopify's published examples
 // (test/fixtures/shopify-webhooks/PROVENANCE.md). Those examples list no return lines
@@ -19,15 +19,6 @@ const CLOSE = fixtureText('2026-04__returns__close.payload.json');
 const REOPEN = fixtureText('2026-04__returns__reopen.payload.json');
 const LABEL = fixtureText('2026-04__reverse_deliveries__attach_deliverable.payload.json');
 const RETURN_ID = '123134564567890';
-
-function variant(text: string, edits: [from: string, to: string][]): string {
-  let out = text;
-  for (const [from, to] of edits) {
-    if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
-    out = out.split(from).join(to);
-  }
-  return out;
-}
 
 /** Line items of the orders/create example: SKU2006-001 (89.99) and SKU2006-020 (159.99). */
 const LINE_ITEM = { phone: '487817672276298554', watch: '976318377106520349' } as const;
@@ -56,14 +47,7 @@ describe.each(dialects)('Shopify returns feed RMAs on %s (issue 6 item 7)', (dia
   beforeAll(async () => { t = await createShopifyTestApp(dialect); });
   afterAll(async () => { await t?.close(); });
 
-  async function send(topic: string, body: string): Promise<Record<string, any>> {
-    const deliveryId = newDeliveryId();
-    const res = await sendWebhook(t.app, { topic, body, deliveryId });
-    expect(res.statusCode, `${topic}: ${res.body}`).toBe(200);
-    const row = await t.store.db.selectFrom('webhook_deliveries').select(['result_json', 'error']).where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
-    expect(row.error).toBeNull();
-    return JSON.parse(row.result_json!) as Record<string, any>;
-  }
+  const send = (topic: string, body: string, deliveryId?: string) => deliverWebhook(t, topic, body, deliveryId);
   /** The orders/create example as order `#<n>` with Shopify id `<orderId>`. */
   const giveOrder = (orderId: string, n: string) =>
     send('orders/create', variant(ORDER, [['820982911946154500', orderId], ['"name": "#9999"', `"name": "#${n}"`]]));

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildServer } from '../../src/http/server.js';
@@ -16,6 +17,16 @@ const FIXTURES = new URL('../fixtures/shopify-webhooks/', import.meta.url);
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8');
+}
+
+/** A copy of a published body with named values replaced; an edit whose `from` is not in it fails loudly. */
+export function variant(text: string, edits: [from: string, to: string][]): string {
+  let out = text;
+  for (const [from, to] of edits) {
+    if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
+    out = out.split(from).join(to);
+  }
+  return out;
 }
 
 export function hmacFixture(name: string): Buffer {
@@ -102,6 +113,15 @@ export function sendWebhook(app: FastifyInstance, options: SendOptions): Promise
   const hmac = options.hmac === undefined ? signShopifyBody(WEBHOOK_SECRET, options.body) : options.hmac;
   if (hmac !== null) headers['x-shopify-hmac-sha256'] = hmac;
   return app.inject({ method: 'POST', url: '/webhooks/shopify', headers, payload: options.body });
+}
+
+/** Delivers a signed webhook, expects it taken (200) and processed without error, and returns what the desk recorded for it. */
+export async function deliverWebhook(t: ShopifyTestApp, topic: string, body: string, deliveryId = newDeliveryId()): Promise<Record<string, any>> {
+  const res = await sendWebhook(t.app, { topic, body, deliveryId });
+  expect(res.statusCode, `${topic}: ${res.body}`).toBe(200);
+  const row = await t.store.db.selectFrom('webhook_deliveries').select(['result_json', 'error']).where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
+  expect(row.error).toBeNull();
+  return JSON.parse(row.result_json!) as Record<string, any>;
 }
 
 export const COUNTED_TABLES = ['webhook_deliveries', 'integration_refs', 'orders', 'customers', 'cases', 'case_events'] as const;

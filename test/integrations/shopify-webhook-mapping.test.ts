@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
-import { createShopifyTestApp, fixtureText, newDeliveryId, sendWebhook, type ShopifyTestApp } from './shopify-webhook-kit.js';
+import { createShopifyTestApp, deliverWebhook, fixtureText, sendWebhook, variant, type ShopifyTestApp } from './shopify-webhook-kit.js';
 
 // Issue 7 item 1: what each topic does to orders, customers and cases. Bodies are Shopify's published
 // examples (test/fixtures/shopify-webhooks/); where a test needs another state (a delivered parcel,
 // a won dispute), `variant` edits named values in a copy, and the edit is visible in the test.
 const dialects = await availableDialects();
-
-function variant(text: string, edits: [from: string, to: string][]): string {
-  let out = text;
-  for (const [from, to] of edits) {
-    if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
-    out = out.split(from).join(to);
-  }
-  return out;
-}
 
 const ORDER = fixtureText('2026-04__orders__create.payload.json');
 const EVENT = fixtureText('2026-04__fulfillment_events__create.payload.json');
@@ -25,13 +16,7 @@ describe.each(dialects)('Shopify webhook mapping on %s', (dialect) => {
   beforeAll(async () => { t = await createShopifyTestApp(dialect); });
   afterAll(async () => { await t?.close(); });
 
-  async function send(topic: string, body: string): Promise<Record<string, unknown>> {
-    const deliveryId = newDeliveryId();
-    const res = await sendWebhook(t.app, { topic, body, deliveryId });
-    expect(res.statusCode, `${topic}: ${res.body}`).toBe(200);
-    const row = await t.store.db.selectFrom('webhook_deliveries').select('result_json').where('delivery_id', '=', deliveryId).executeTakeFirstOrThrow();
-    return JSON.parse(row.result_json!) as Record<string, unknown>;
-  }
+  const send = (topic: string, body: string, deliveryId?: string) => deliverWebhook(t, topic, body, deliveryId);
   const orderByNumber = (number: string) => t.store.db.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
   const refOf = (kind: string, externalId: string) =>
     t.store.db.selectFrom('integration_refs').selectAll().where('source', '=', 'shopify').where('kind', '=', kind).where('external_id', '=', externalId).executeTakeFirst();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { ladder } from '../support/cli.js';
+import { cliEnvOf, ladder } from '../support/cli.js';
 
 // `ladder survey stats` (issue 7 item 3): the CSAT report of GET /api/v1/reports/csat.
 
 describe('ladder survey stats', () => {
   let t: TestApp;
-  const run = (...args: string[]) => ladder({ LADDER_DATA_DIR: t.store.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' }, ['survey', 'stats', ...args]);
+  const run = (...args: string[]) => ladder(cliEnvOf(t), ['survey', 'stats', ...args]);
   beforeAll(async () => { t = await createTestApp('sqlite'); });
   afterAll(async () => { await t?.close(); });
 

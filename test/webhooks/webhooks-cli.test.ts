@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { ladder } from '../support/cli.js';
+import { cliEnvOf, ladder } from '../support/cli.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
 
 // `ladder webhooks …` (issue 7 item 5): the same services as /api/v1/webhooks.
@@ -8,7 +8,7 @@ import { startWebhookReceiver } from './webhook-receiver.js';
 describe('ladder webhooks', () => {
   let t: TestApp;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  const run = (...args: string[]) => ladder({ LADDER_DATA_DIR: t.store.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' }, ['webhooks', ...args]);
+  const run = (...args: string[]) => ladder(cliEnvOf(t), ['webhooks', ...args]);
 
   beforeAll(async () => {
     t = await createTestApp('sqlite');
