@@ -1,32 +1,19 @@
 import type { Store } from '../../store/database.js';
-import { findPolicyVersion } from '../../store/repositories/policy.repository.js';
 import type { CaseRecord, CasePatch } from '../../store/repositories/case.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { isCaseStatus } from '../../domain/cases/case-status.js';
-import { parsePolicy } from '../../domain/policy/parse-policy.js';
 import { caseStatusAfterLogMove, parseCaseLogSettings, type CaseLogSettings, type CaseStatusFollow } from '../../domain/logs/log-case-status.js';
 import type { LogTypeDef } from '../../domain/logs/log-type.js';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { mutateCase } from '../cases/mutate-case.js';
-import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
-import type { PolicyRuntime } from '../policy/policy-runtime.js';
+import { policySettingsLoader } from '../policy/policy-settings-loader.js';
 
 // Keeps a case's status in step with its log entry (issue 5; src/domain/logs/log-case-status.ts).
 
-const cache = new WeakMap<PolicyRuntime, CaseLogSettings>();
-
 /** The policy's `caseLogs:` section, read once per policy version in force. */
-export async function loadCaseLogSettings(store: Store): Promise<CaseLogSettings> {
-  const runtime = await loadPolicyRuntime(store);
-  const hit = cache.get(runtime);
-  if (hit) return hit;
-  const stored = await findPolicyVersion(store.db, runtime.version);
-  if (!stored) throw new DomainError('not_found', `policy version ${runtime.version} is not stored`, 'policyVersion');
-  const source = `policy v${stored.version}`;
-  const settings = parseCaseLogSettings(parsePolicy(stored.yaml, source).raw.caseLogs, source);
-  cache.set(runtime, settings);
-  return settings;
-}
+export const loadCaseLogSettings: (store: Store) => Promise<CaseLogSettings> = policySettingsLoader(
+  (policy, source) => parseCaseLogSettings(policy.raw.caseLogs, source),
+);
 
 /**
  * Moves the case where its entry's new state puts it, in the caller's transaction (`store` is bound

@@ -1,17 +1,14 @@
 import type { Store } from '../../store/database.js';
 import { agentMessageCounts, deskMetricsRows, type MetricsCaseRow } from '../../store/repositories/metrics.repository.js';
 import { caseListScope } from '../../domain/access/case-visibility.js';
-import { DomainError } from '../../domain/errors.js';
 import { requirePermission, type Actor } from '../actor.js';
-import { clock } from '../clock.js';
 import { csvRows, type CsvCell } from '../../integrations/csv/csv-writer.js';
 import { csatOf, type CsatSummary } from '../../domain/surveys/csat.js';
 import { visibleRatings } from '../surveys/survey-stats.js';
+import { reportPeriod } from './report-period.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Days are UTC calendar days; a year is the longest period the chart can draw one bar per day for. */
-const MAX_PERIOD_DAYS = 366;
 /** Drill-down lists stop here; `count` still says how many there are. */
 export const DRILL_CAP = 200;
 
@@ -73,19 +70,6 @@ const DEFINITIONS: Record<string, string> = {
   csat: 'Ratings (1–5) customers gave in the period through the survey sent on resolution: CSAT is the share of 4 and 5; the SOP target reads the average (above 4.5/5, R004-11).',
 };
 
-function period(input: { from?: unknown; to?: unknown }): { from: string; to: string } {
-  const parse = (value: unknown, field: string): Date => {
-    const d = typeof value === 'string' && value.trim() ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(d.getTime())) throw new DomainError('invalid_input', 'expected an ISO 8601 date or date-time', field);
-    return d;
-  };
-  const to = input.to === undefined || input.to === '' ? clock.now() : parse(input.to, 'to');
-  const from = input.from === undefined || input.from === '' ? new Date(to.getTime() - 30 * DAY_MS) : parse(input.from, 'from');
-  if (from >= to) throw new DomainError('invalid_input', 'must be before to', 'from');
-  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw new DomainError('invalid_input', `the period may span at most ${MAX_PERIOD_DAYS} days`, 'from');
-  return { from: from.toISOString(), to: to.toISOString() };
-}
-
 function drill(ids: Iterable<number>, count?: number): Drill {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   return { count: count ?? sorted.length, caseIds: sorted.slice(0, DRILL_CAP).map(String), truncated: sorted.length > DRILL_CAP };
@@ -131,7 +115,7 @@ function utcDays(from: string, to: string): string[] {
  */
 export async function deskMetrics(store: Store, actor: Actor, input: { from?: unknown; to?: unknown }): Promise<DeskMetrics> {
   requirePermission(actor, 'cases.read');
-  const w = period(input);
+  const w = reportPeriod(input);
   const scope = caseListScope({ id: actor.id, role: actor.role, teamId: actor.teamId });
   const { cases, escalations } = await deskMetricsRows(store.db, w.from, w.to, scope);
   const inWindow = (iso: string | null) => iso !== null && iso >= w.from && iso < w.to;

@@ -4,13 +4,9 @@ import { listTeams } from '../../store/repositories/team.repository.js';
 import { listUsers } from '../../store/repositories/user.repository.js';
 import { caseListScope, type CaseListScope } from '../../domain/access/case-visibility.js';
 import { csatOf, type CsatSummary } from '../../domain/surveys/csat.js';
-import { DomainError } from '../../domain/errors.js';
 import { csvRows, type CsvCell } from '../../integrations/csv/csv-writer.js';
 import { requirePermission, type Actor } from '../actor.js';
-import { clock } from '../clock.js';
-
-const DAY_MS = 86_400_000;
-const MAX_PERIOD_DAYS = 366;
+import { reportPeriod } from '../reports/report-period.js';
 
 export interface CsatLine extends CsatSummary {
   id: string | null;
@@ -28,19 +24,6 @@ export interface SurveyStats {
   byDay: (CsatSummary & { date: string })[];
   /** R004-11: above 4.5 out of 5. */
   target: { averageScore: number; met: boolean | null };
-}
-
-export function surveyPeriod(input: { from?: unknown; to?: unknown }): { from: string; to: string } {
-  const parse = (value: unknown, field: string): Date => {
-    const d = typeof value === 'string' && value.trim() ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(d.getTime())) throw new DomainError('invalid_input', 'expected an ISO 8601 date or date-time', field);
-    return d;
-  };
-  const to = input.to === undefined || input.to === '' ? clock.now() : parse(input.to, 'to');
-  const from = input.from === undefined || input.from === '' ? new Date(to.getTime() - 30 * DAY_MS) : parse(input.from, 'from');
-  if (from >= to) throw new DomainError('invalid_input', 'must be before to', 'from');
-  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw new DomainError('invalid_input', `the period may span at most ${MAX_PERIOD_DAYS} days`, 'from');
-  return { from: from.toISOString(), to: to.toISOString() };
 }
 
 /** The ratings a viewer may count: the restricted log stays out for those who may not read it (R000-08). */
@@ -62,7 +45,7 @@ function lines(rows: RatedSurveyRow[], key: (r: RatedSurveyRow) => number | null
 /** CSAT per team, agent and day for a period (R004-09, R004-11); supervisors' report. */
 export async function surveyStats(store: Store, actor: Actor, input: { from?: unknown; to?: unknown }): Promise<SurveyStats> {
   requirePermission(actor, 'returns.report');
-  const w = surveyPeriod(input);
+  const w = reportPeriod(input);
   const rows = await visibleRatings(store, caseListScope({ id: actor.id, role: actor.role, teamId: actor.teamId }), w.from, w.to);
   const [teams, users] = await Promise.all([listTeams(store.db), listUsers(store.db, { includeDisabled: true })]);
   const overall = csatOf(rows.map((r) => r.score));
