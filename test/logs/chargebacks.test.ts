@@ -11,17 +11,11 @@ import { JobRunner } from '../../src/jobs/job-runner.js';
 import { JOB_DEFINITIONS } from '../../src/jobs/job-definitions.js';
 import { queueDueLogAlerts } from '../../src/jobs/log-due-alert.job.js';
 import type { WorkerServices } from '../../src/jobs/worker-services.js';
+import { QUEUE_ONLY_SERVICES } from '../support/worker-services.js';
 import { clock } from '../../src/services/clock.js';
 
 // R000-08: the chargebacks & high fraud risk log as a log type, over the API and the job runner.
 const dialects = await availableDialects();
-
-const SERVICES: WorkerServices = {
-  alerts: { channels: { email: true, inApp: true, webhooks: false }, publicUrl: null },
-  transports: { mailer: null, mailDomain: 'shop.test', sendWebhook: async () => ({ status: 200 }) } as unknown as WorkerServices['transports'],
-  slaLookAheadMs: 0,
-  sweepBatchLimit: 1000,
-};
 
 describe.each(dialects)('chargebacks & high fraud risk log on %s', (dialect) => {
   let t: TestApp;
@@ -98,7 +92,7 @@ describe.each(dialects)('chargebacks & high fraud risk log on %s', (dialect) => 
     await updateCase(t.store.db, Number(caseId), { assigneeId: t.actors.back_office.id });
     await call('back_office', 'POST', `/cases/${caseId}/log`, { type: 'chargeback', fields: { source: 'platform_chargeback', evidenceDueAt: '2027-01-10T17:00:00Z' } });
     let nowMs = Date.parse('2027-01-08T16:59:59.999Z');
-    const runner = new JobRunner<WorkerServices>({ store: t.store, definitions: JOB_DEFINITIONS, services: SERVICES, now: () => new Date(nowMs), random: () => 0, concurrency: 2 });
+    const runner = new JobRunner<WorkerServices>({ store: t.store, definitions: JOB_DEFINITIONS, services: QUEUE_ONLY_SERVICES, now: () => new Date(nowMs), random: () => 0, concurrency: 2 });
     const sweepAndRun = async () => {
       await queueDueLogAlerts(t.store, { now: new Date(nowMs), lookAheadMs: 0, limit: 1000 });
       await runner.runDue();

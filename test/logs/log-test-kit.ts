@@ -50,15 +50,7 @@ export function satisfyingSnapshot(type: LogTypeDef, t: LogTransitionDef, from: 
   return { state: from, fields, openedAt: OPENED_AT };
 }
 
-export function codeOf(fn: () => unknown): { code: string; field?: string } {
-  try {
-    fn();
-    return { code: 'ok' };
-  } catch (err) {
-    const e = err as { code?: string; field?: string };
-    return { code: e.code ?? 'thrown', ...(e.field ? { field: e.field } : {}) };
-  }
-}
+export { codeOf } from '../support/code-of.js';
 
 /** Makes a requirement's condition hold, so the requirement applies. */
 export function applyCondition(fields: LogFields, cond: LogCondition): void {

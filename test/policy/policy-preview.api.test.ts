@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
 import { auth, createTestApp, type TestApp } from '../support/app.js';
 import { readDefaultPolicyText } from '../../src/integrations/policy-file.js';
+import { urgentWismoPolicy } from '../support/policy-texts.js';
 import { openCase } from '../../src/services/cases/open-case.js';
 
 const dialects = await availableDialects();
-
-/** The default policy with order-status questions raised to P2. */
-function urgentWismoPolicy(): string {
-  const text = readDefaultPolicyText();
-  const changed = text.replace(/(\n\s*order_status:\s*\{[^}]*priority:\s*)P3/, '$1P2');
-  if (changed === text) throw new Error('could not find order_status in the default policy');
-  return changed;
-}
 
 // Issue 8 item 6 (issue 3 item 6): before applying an edited policy, an admin runs its examples and
 // backtests it over the stored cases from the console. Neither stores anything.

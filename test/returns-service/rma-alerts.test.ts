@@ -19,17 +19,11 @@ import { JobRunner } from '../../src/jobs/job-runner.js';
 import { JOB_DEFINITIONS } from '../../src/jobs/job-definitions.js';
 import { queueDueRmaAlerts } from '../../src/jobs/rma-alert-sweep.job.js';
 import type { WorkerServices } from '../../src/jobs/worker-services.js';
+import { QUEUE_ONLY_SERVICES } from '../support/worker-services.js';
 import type { RmaView } from '../../src/services/returns/rma-view.js';
 import { nextOrderNumber, openReturnCase, pinClock, restoreClock, rmaBody } from './support/returns-world.js';
 
 const dialects = await availableDialects();
-
-const SERVICES: WorkerServices = {
-  alerts: { channels: { email: true, inApp: true, webhooks: false }, publicUrl: null },
-  transports: { mailer: null, mailDomain: 'shop.test', sendWebhook: async () => ({ status: 200 }) } as unknown as WorkerServices['transports'],
-  slaLookAheadMs: 0,
-  sweepBatchLimit: 1000,
-};
 
 // Issue 6 item 5: an RMA requested Friday 20 November 2026 at 10:00 New York (15:00Z) owes its
 // confirmation within one business hour, 16:00Z (R004-07); received Tuesday 1 December at 15:00Z,
@@ -43,7 +37,7 @@ describe.each(dialects)('RMA time targets as SLA clocks on %s', (dialect) => {
 
   const at = (iso: string) => { nowMs = Date.parse(iso); };
   const newRunner = () => {
-    const runner = new JobRunner<WorkerServices>({ store: t.store, definitions: JOB_DEFINITIONS, services: SERVICES, now: () => new Date(nowMs), random: () => 0, concurrency: 4 });
+    const runner = new JobRunner<WorkerServices>({ store: t.store, definitions: JOB_DEFINITIONS, services: QUEUE_ONLY_SERVICES, now: () => new Date(nowMs), random: () => 0, concurrency: 4 });
     runners.push(runner);
     return runner;
   };
@@ -105,7 +99,7 @@ describe.each(dialects)('RMA time targets as SLA clocks on %s', (dialect) => {
     // A job queued for the old state (e.g. by a sweep that ran just before the move) finds nothing.
     at('2026-11-20T16:30:00.000Z');
     const row = await findRmaByNumber(t.store.db, rma.number);
-    expect(await processRmaAlert(t.store, { rmaId: row!.id, state: 'requested', dueKind: 'confirmation', alert: 'breach', now: new Date(nowMs), ...SERVICES.alerts }))
+    expect(await processRmaAlert(t.store, { rmaId: row!.id, state: 'requested', dueKind: 'confirmation', alert: 'breach', now: new Date(nowMs), ...QUEUE_ONLY_SERVICES.alerts }))
       .toEqual({ outcome: 'nothing_pending' });
     await sweepAndRun();
     expect(await alertEvents(caseId)).toHaveLength(0);
@@ -154,7 +148,7 @@ describe.each(dialects)('RMA time targets as SLA clocks on %s', (dialect) => {
     // The same alert handled twice at once, as after a lease ran out: one takes it, one finds it taken.
     const { rma } = await newRma();
     const row = (await findRmaByNumber(t.store.db, rma.number))!;
-    const input = { rmaId: row.id, state: 'requested', dueKind: 'confirmation', alert: 'breach' as const, now: new Date(nowMs), ...SERVICES.alerts };
+    const input = { rmaId: row.id, state: 'requested', dueKind: 'confirmation', alert: 'breach' as const, now: new Date(nowMs), ...QUEUE_ONLY_SERVICES.alerts };
     const outcomes = await Promise.all([processRmaAlert(t.store, input), processRmaAlert(t.store, input)]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['alerted', 'nothing_pending']);
   });

@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
 import { auth, createTestApp, type TestApp } from '../support/app.js';
 import { readDefaultPolicyText } from '../../src/integrations/policy-file.js';
+import { urgentWismoPolicy } from '../support/policy-texts.js';
 import { applyPolicy } from '../../src/services/policy/manage-policy.js';
 import { backtestPolicy } from '../../src/services/policy/backtest-policy.js';
 import { openCase } from '../../src/services/cases/open-case.js';
 import { PolicyError } from '../../src/domain/policy/policy-problems.js';
 
 const dialects = await availableDialects();
-
-/** The default policy with order-status questions raised to P2: a change a team might try. */
-function urgentWismoPolicy(): string {
-  const text = readDefaultPolicyText();
-  const changed = text.replace(/(\n\s*order_status:\s*\{[^}]*priority:\s*)P3/, '$1P2');
-  if (changed === text) throw new Error('could not find order_status in the default policy');
-  return changed;
-}
 
 describe.each(dialects)('policy versions on %s', (dialect) => {
   let t: TestApp;

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/support/code-of.js';
 import { checkFinanceMove, initialFinanceState } from './finance-entry.js';
 import { buildRefundsTracker, type TrackerItem } from './refunds-tracker.js';
-
-function codeOf(fn: () => unknown): { code: string; field?: string } {
-  try {
-    fn();
-    return { code: 'ok' };
-  } catch (err) {
-    const e = err as { code?: string; field?: string };
-    return { code: e.code ?? 'thrown', ...(e.field ? { field: e.field } : {}) };
-  }
-}
 
 const item = (reference: string, at: string, kind: TrackerItem['kind'], amountMinor: number, currency = 'EUR'): TrackerItem =>
   ({ source: 'form', reference, kind, at, currency, amountMinor, method: 'original_payment', reason: 'r', orderNumber: null, approvedBy: null });

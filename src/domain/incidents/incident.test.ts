@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../test/support/code-of.js';
 import { checkIncidentMove, suggestedIncidentTitle } from './incident.js';
 import { DEFAULT_INCIDENT_SETTINGS, parseIncidentSettings } from './incident-settings.js';
 import { findComplaintClusters, type ComplaintFacts } from './find-clusters.js';
-
-function codeOf(fn: () => unknown): { code: string; field?: string } {
-  try {
-    fn();
-    return { code: 'ok' };
-  } catch (err) {
-    const e = err as { code?: string; field?: string };
-    return { code: e.code ?? 'thrown', ...(e.field ? { field: e.field } : {}) };
-  }
-}
 
 const NOW = new Date('2026-12-06T12:00:00.000Z');
 const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
