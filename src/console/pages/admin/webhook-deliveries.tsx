@@ -5,19 +5,7 @@ import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 import type { WebhookEndpointView as WebhookEndpoint } from '../../../services/notifications/webhook-endpoints.js';
-
-interface Delivery {
-  id: string;
-  deliveryId: string;
-  event: string;
-  caseId: string | null;
-  state: 'pending' | 'sent' | 'dead';
-  attempts: number;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-}
+import type { WebhookDeliveryView as Delivery } from '../../../services/notifications/webhook-deliveries.js';
 
 const STATE_LABEL: Record<Delivery['state'], string> = { pending: 'Queued', sent: 'Delivered', dead: 'Failed (gave up)' };
 
