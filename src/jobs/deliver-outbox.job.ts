@@ -3,6 +3,7 @@ import { deliverOutboxRow, recordDeliveryFailure, UndeliverableError } from '../
 import { markOutboxDead } from '../store/repositories/outbox.repository.js';
 import { describeError, LeaseLostError, PermanentJobError, readPositiveInt, type JobDefinition } from './job-definition.js';
 import type { WorkerServices } from './worker-services.js';
+import type { Executor } from '../store/database.js';
 
 /**
  * Delivers one outbox row by email, webhook or in-app notification. Retries back off from 5 s to
@@ -18,8 +19,19 @@ export const deliverOutboxJob: JobDefinition<{ outboxId: number; channel?: strin
     return { outboxId: readPositiveInt(payload, 'outboxId'), ...(typeof channel === 'string' ? { channel } : {}) };
   },
   async run(ctx, { outboxId, channel }) {
+    let leaseLost: LeaseLostError | null = null;
+    // Completing with the sent mark: a lost lease must not undo the mark of a message that went out.
+    const completeKeepingMark = async (trx: Executor) => {
+      try {
+        await ctx.complete(trx);
+      } catch (err) {
+        if (!(err instanceof LeaseLostError)) throw err;
+        leaseLost = err;
+      }
+    };
     try {
-      await deliverOutboxRow(ctx.store, ctx.services.transports, outboxId, ctx.now(), ctx.complete, channel);
+      await deliverOutboxRow(ctx.store, ctx.services.transports, outboxId, ctx.now(), ctx.complete, channel, completeKeepingMark);
+      if (leaseLost) throw leaseLost;
     } catch (err) {
       if (err instanceof LeaseLostError) throw err;
       const permanent = err instanceof UndeliverableError;

@@ -40,10 +40,14 @@ export function endpointMayReceive(endpoint: WebhookEndpointRecord, category: st
  * item 5). The dedupe key names the timeline event, so a retried transaction or a second call for
  * the same event writes nothing new: each event reaches each endpoint once.
  */
-export async function publishCaseEvents(trx: Executor, caseRow: CaseRecord, events: readonly PublishableCaseEvent[], at: string): Promise<OutboxRecord[]> {
+export async function publishCaseEvents(
+  trx: Executor, caseRow: CaseRecord, events: readonly PublishableCaseEvent[], at: string,
+  /** The active endpoints when the caller already read them in this transaction. */
+  activeEndpoints?: readonly WebhookEndpointRecord[],
+): Promise<OutboxRecord[]> {
   const published = events.flatMap((e) => publishedEventsOf(e).map((p) => ({ ...p, source: e })));
   if (published.length === 0) return [];
-  const endpoints = (await listWebhookEndpoints(trx, { activeOnly: true })).filter((e) => endpointMayReceive(e, caseRow.category));
+  const endpoints = (activeEndpoints ?? await listWebhookEndpoints(trx, { activeOnly: true })).filter((e) => endpointMayReceive(e, caseRow.category));
   if (endpoints.length === 0) return [];
   const caseView = webhookCaseOf(caseRow);
   const rows: NewOutboxRow[] = [];

@@ -1,7 +1,7 @@
 import type { Executor } from '../../store/database.js';
 import { insertOutboxRows, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
 import { insertNotifications } from '../../store/repositories/notification.repository.js';
-import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
+import { listWebhookEndpoints, type WebhookEndpointRecord } from '../../store/repositories/webhook-endpoint.repository.js';
 import { findCaseById } from '../../store/repositories/case.repository.js';
 import { subscribesTo, webhookEventOfNotice } from '../../domain/webhooks/webhook-events.js';
 import { deliveryIdOf, enqueueDeliveries } from './outbox-jobs.js';
@@ -51,6 +51,8 @@ export async function queueCaseNotice(
   recipients: NoticeRecipient[],
   channels: NotificationChannels,
   at: string,
+  /** What the caller already read in this transaction: the active webhook endpoints, the case's category. */
+  known: { endpoints?: readonly WebhookEndpointRecord[]; category?: string | null } = {},
 ): Promise<OutboxRecord[]> {
   const rows: NewOutboxRow[] = [];
   const base = { caseId: notice.caseId, event: notice.event };
@@ -72,10 +74,11 @@ export async function queueCaseNotice(
     }
   }
   if (channels.webhooks) {
-    const endpoints = await listWebhookEndpoints(trx, { activeOnly: true });
+    const endpoints = known.endpoints ?? await listWebhookEndpoints(trx, { activeOnly: true });
     // Webhooks carry the public dotted name ("sla.warning"); in-app and email keep the notice kind.
     const event = webhookEventOfNotice(notice.event);
-    const category = endpoints.length > 0 && notice.caseId !== null ? (await findCaseById(trx, notice.caseId))?.category ?? null : null;
+    const category = endpoints.length === 0 || notice.caseId === null ? null
+      : known.category !== undefined ? known.category : (await findCaseById(trx, notice.caseId))?.category ?? null;
     for (const endpoint of endpoints) {
       if (!subscribesTo(endpoint.events, event) || !endpointMayReceive(endpoint, category)) continue;
       const recipient = `endpoint:${endpoint.id}`;

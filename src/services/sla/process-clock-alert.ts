@@ -1,5 +1,6 @@
 import type { Executor, Store } from '../../store/database.js';
-import { findCaseById, findCaseForUpdate, updateCase } from '../../store/repositories/case.repository.js';
+import { findCaseForUpdate, updateCase, type CaseRecord } from '../../store/repositories/case.repository.js';
+import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
 import { appendCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
 import { findCaseClock, findCaseClockForUpdate, updateCaseClock } from '../../store/repositories/case-clock.repository.js';
 import type { UserRecord } from '../../store/repositories/user.repository.js';
@@ -91,6 +92,7 @@ export async function processClockAlert(
     const base = { caseId: current.id, actorId: null, actorKind: 'system', at, internal: true };
     let recipients: UserRecord[] = owners;
     let escalatedTo: string | null = null;
+    let escalated: CaseRecord | undefined;
     let subject: string;
     let text: string;
     let event: 'sla_warning' | 'sla_breached';
@@ -116,7 +118,7 @@ export async function processClockAlert(
         const assignee = current.assigneeId === null ? null : owners.find((u) => u.id === current.assigneeId) ?? null;
         const escalation = slaEscalation(current, { at, detail: `${label} was due ${breachedAt}`, nextTeam: next.team, assignee });
         if (escalation) {
-          await updateCase(trx, current.id, escalation.patch);
+          escalated = await updateCase(trx, current.id, escalation.patch);
           events.push(...escalation.events);
           escalatedTo = escalation.to;
         }
@@ -127,9 +129,10 @@ export async function processClockAlert(
     }
     if (input.publicUrl) text += `\n\n${input.publicUrl}/cases/${current.id}`;
     const written = await appendCaseEvents(trx, events);
+    // One read of the endpoints serves both the case.escalated announcement and the notice below.
+    const endpoints = escalated || input.channels.webhooks ? await listWebhookEndpoints(trx, { activeOnly: true }) : [];
     // A breach that raised the case announces case.escalated too; sla.* leaves through the notice below.
-    const after = escalatedTo ? await findCaseById(trx, current.id) : undefined;
-    if (after) await publishCaseEvents(trx, after, written, at);
+    if (escalated) await publishCaseEvents(trx, escalated, written, at, endpoints);
     const outbox = await queueCaseNotice(
       trx,
       {
@@ -139,6 +142,7 @@ export async function processClockAlert(
       recipients.map((u) => ({ id: u.id, email: u.email })),
       input.channels,
       at,
+      { endpoints, category: current.category },
     );
     return settled({ outcome: 'alerted', outboxIds: outbox.map((o) => o.id), escalatedTo });
   });

@@ -80,6 +80,19 @@ export async function insertCaseClock(db: Executor, caseId: number, kind: string
   return toCaseClock(row);
 }
 
+/** Several clocks of one case in one statement (opening starts two): rows come back keyed by kind, unique per case. */
+export async function insertCaseClocks(
+  db: Executor, caseId: number, clocks: readonly { kind: string; fields: CaseClockFields }[], at: string,
+): Promise<Map<string, CaseClockRecord>> {
+  if (clocks.length === 0) return new Map();
+  const rows = await db
+    .insertInto('case_clocks')
+    .values(clocks.map(({ kind, fields }) => ({ case_id: caseId, kind, ...columns(fields), created_at: at, updated_at: at })))
+    .returningAll()
+    .execute();
+  return new Map(rows.map((r) => { const c = toCaseClock(r); return [c.kind, c]; }));
+}
+
 export async function updateCaseClock(db: Executor, id: number, fields: CaseClockFields, at: string): Promise<CaseClockRecord> {
   const row = await db
     .updateTable('case_clocks')
