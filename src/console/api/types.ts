@@ -1,6 +1,7 @@
 // The JSON the console reads from /api/v1. The server is the source of truth
 // (src/services/cases/case-view.ts, users/user-view.ts, teams/team-view.ts); these types describe
-// the wire format only, so the browser bundle never pulls in server modules.
+// the wire format. Where a server view type already is the wire shape, the console files beside
+// this one `import type` it (erased at build: the bundle never pulls in server modules).
 
 export interface User {
   id: string;
