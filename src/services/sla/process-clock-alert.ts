@@ -11,7 +11,7 @@ import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { queueCaseNotice, type NotificationChannels } from '../notifications/queue-case-notice.js';
 import { clockFields } from './clock-fields.js';
 import { calendarForCase, slaPolicyOf } from './sla-policy.js';
-import { caseOwners, nextLevelTeam } from './sla-recipients.js';
+import { caseOwners, nextLevelMembers } from './sla-recipients.js';
 import { slaEscalation } from './sla-escalation.js';
 import { publishCaseEvents } from '../notifications/publish-case-events.js';
 
@@ -112,7 +112,7 @@ export async function processClockAlert(
       const recorded = recordBreach(clock, input.now, calendar);
       await updateCaseClock(trx, row.id, { clock: recorded, state: 'breached', dueAt: null, warnAt: null, warnedAt: row.warnedAt, breachedAt }, at);
       events.push({ ...base, type: 'sla_breached', data: { clock: clock.kind, dueAt: evaluation.dueAt, breachedAt, overdueMinutes: evaluation.overdueMinutes } });
-      const next = await nextLevelTeam(trx, runtime, current);
+      const next = await nextLevelMembers(store, trx, runtime, current);
       recipients = [...owners, ...next.members];
       if (policy.breach.escalateOn.includes(clock.kind)) {
         const assignee = current.assigneeId === null ? null : owners.find((u) => u.id === current.assigneeId) ?? null;

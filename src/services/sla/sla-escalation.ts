@@ -20,7 +20,7 @@ export function slaEscalation(
     at: string;
     detail: string;
     /** The team that owns the next level (nextLevelTeam), if it exists. */
-    nextTeam: TeamRecord | null;
+    nextTeam: Pick<TeamRecord, 'id'> | null;
     /** The assignee's account, when the case has one. */
     assignee: UserRecord | null;
   },

@@ -1,4 +1,5 @@
-import type { Executor } from '../../store/database.js';
+import type { Executor, Store } from '../../store/database.js';
+import { teamIdByKey } from '../teams/team-keys.js';
 import type { CaseRecord } from '../../store/repositories/case.repository.js';
 import { findTeamByKey, type TeamRecord } from '../../store/repositories/team.repository.js';
 import { findUserById, listUsers, type UserRecord } from '../../store/repositories/user.repository.js';
@@ -29,4 +30,20 @@ export async function nextLevelTeam(
   const key = runtime.routeTeam(nextLevelOf(caseRow.level), caseRow.storefront);
   const team = key ? await findTeamByKey(db, key) : undefined;
   return { team: team ?? null, members: team ? await listUsers(db, { teamId: team.id }) : [] };
+}
+
+/**
+ * nextLevelTeam for a caller holding the store: the team's id comes from the per-store key cache
+ * (keys never change, teams are never deleted), so only its members are read — one round trip
+ * fewer per SLA breach (issue 4 burst).
+ */
+export async function nextLevelMembers(
+  store: Store,
+  db: Executor,
+  runtime: PolicyRuntime,
+  caseRow: Pick<CaseRecord, 'level' | 'storefront'>,
+): Promise<{ team: Pick<TeamRecord, 'id'> | null; members: UserRecord[] }> {
+  const key = runtime.routeTeam(nextLevelOf(caseRow.level), caseRow.storefront);
+  const teamId = key ? await teamIdByKey(store, db, key) : null;
+  return { team: teamId === null ? null : { id: teamId }, members: teamId === null ? [] : await listUsers(db, { teamId }) };
 }
