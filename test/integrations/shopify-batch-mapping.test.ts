@@ -18,14 +18,15 @@ interface Delivery { topic: string; body: string }
 
 function deliveries(): Delivery[] {
   const stream = shopifyWebhookStream(40, WEBHOOK_SECRET, 'batch-eq').webhooks.map((w) => ({ topic: w.topic, body: w.body }));
-  // Ids beyond 2^53 (the published payloads' own), an order created, updated twice, and a
+  // Ids beyond 2^53 (the published payloads' own), an order created and updated twice, and a
   // customers/update of a customer an order named earlier in the same run.
   const created = fixtureText('2026-04__orders__create.payload.json');
   const updated = fixtureText('2026-04__orders__updated.payload.json');
   return [
     ...stream.slice(0, 20),
     { topic: 'orders/create', body: created },
-    { topic: 'orders/updated', body: updated },
+    // Fulfilled, then an older copy saying unfulfilled: fulfilment only moves forward.
+    { topic: 'orders/updated', body: updated.replace('"fulfillment_status": null', '"fulfillment_status": "fulfilled"') },
     ...stream.slice(20),
     { topic: 'orders/updated', body: updated },
     { topic: 'customers/update', body: fixtureText('2026-04__customers__create.payload.json') },
@@ -85,6 +86,8 @@ describe.each(dialects)('order and customer webhooks mapped together on %s', (di
     expect(b.refs).toEqual(a.refs);
     expect(b.lines).toEqual(a.lines);
     expect(b.refs.some((r) => r.externalId === '820982911946154500')).toBe(true);
+    expect(b.orders.find((o) => o.number === '#9999')?.fulfillment).toBe('shipped');
+    expect(results!.filter((r) => r.number === '#9999').map((r) => r.fulfillment)).toEqual(['unfulfilled', 'shipped', 'shipped']);
     expect(results!.map((r) => byKeys(r, b.keys))).toEqual(alone.map((r) => byKeys(r, a.keys)));
   });
 

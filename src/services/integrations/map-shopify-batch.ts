@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Store } from '../../store/database.js';
 import type { DB } from '../../store/schema.js';
-import type { OrderRecord } from '../../store/repositories/order.repository.js';
+import type { OrderFields, OrderRecord } from '../../store/repositories/order.repository.js';
 import {
   anyShopifyReturnsWaitingFor, claimAndLockIntegrationRefs, findOrdersByIdsOrNumbers, saveOrderLineSnapshots,
-  setIntegrationRefs, upsertCustomers, upsertOrders,
+  setIntegrationRefs, upsertCustomers, upsertOrdersSettingOnly,
 } from '../../store/repositories/shopify-mapping-batch.repository.js';
 import { mapShopifyOrder, type ShopifyOrderRecord } from '../../integrations/shopify/shopify-order.mapper.js';
 import { mapShopifyCustomer, type ShopifyCustomerRecord } from '../../integrations/shopify/shopify-customer.mapper.js';
@@ -16,8 +16,8 @@ import { shopifyOrderLinesOf, type ShopifyOrderLines } from './shopify-order-lin
 // multi-row statement per step (lock the orders' mappings, read the orders, upsert the customers,
 // upsert the orders, point new mappings, keep the lines) instead of those steps once per webhook.
 // The outcome is the one the same deliveries mapped one after another would leave:
-// - a later webhook about an order of the run is applied in a later round, on the order as the
-//   earlier one left it (fulfilment only moves forward, shipped-at keeps the earliest);
+// - a later webhook about an order of the run is applied on the order as the earlier one left it
+//   (fulfilment only moves forward, shipped-at keeps the earliest), and the order is written once;
 // - customers are merged in delivery order (later fields over earlier), as successive upserts;
 // - the orders' mapping rows are locked first, as the one-by-one path does, so other batches and
 //   other instances touching the same orders wait for this transaction;
@@ -76,39 +76,37 @@ export async function mapShopifyRunTogether(store: Store, trx: Transaction<DB>, 
     if (item.kind === 'order') return {};
     return { outcome: 'processed', customerId: customers.get(item.record.externalId)!.id, externalId: item.record.externalId };
   });
+  // Each order is written once, with what all its webhooks of the run set (each field only ever
+  // set, later over earlier); the webhooks' own results follow the order through them in turn.
+  const perOrder = new Map<string, typeof orders>();
+  for (const o of orders) perOrder.set(o.record.shopifyOrderId, [...(perOrder.get(o.record.shopifyOrderId) ?? []), o]);
+  const planned = [...perOrder].map(([shopifyId, webhooks]) => {
+    const existing = current.get(shopifyId);
+    let state: OrderFields = existing ?? {};
+    const fields: OrderFields = {};
+    const steps = webhooks.map((o) => {
+      const step = shopifyOrderFields(o.record, state as OrderRecord | undefined);
+      const customerId = o.record.customer ? customers.get(o.record.customer.externalId)!.id : null;
+      if (customerId !== null) step.customerId = customerId;
+      Object.assign(fields, step);
+      state = { ...state, ...step };
+      return { o, customerId, fulfillment: state.fulfillment ?? null };
+    });
+    return { shopifyId, existing, steps, number: existing?.number ?? webhooks[0]!.record.number, fields };
+  });
+  const saved = await upsertOrdersSettingOnly(trx, planned, at);
   const newRefs = new Map<string, number>();
   const lines = new Map<number, ShopifyOrderLines>();
-  let remaining = orders;
-  while (remaining.length > 0) {
-    // A round holds each order once; its later webhooks wait for the next round.
-    const round: typeof orders = [];
-    const later: typeof orders = [];
-    const inRound = new Set<string>();
-    for (const o of remaining) {
-      if (inRound.has(o.record.shopifyOrderId)) later.push(o);
-      else { inRound.add(o.record.shopifyOrderId); round.push(o); }
-    }
-    const planned = round.map((o) => {
-      const existing = current.get(o.record.shopifyOrderId);
-      const fields = shopifyOrderFields(o.record, existing);
-      const customerId = o.record.customer ? customers.get(o.record.customer.externalId)!.id : null;
-      if (customerId !== null) fields.customerId = customerId;
-      return { o, existing, customerId, number: existing?.number ?? o.record.number, fields };
+  for (const p of planned) {
+    const order = saved.get(p.number)!;
+    if (mapped.get(p.shopifyId) !== order.id) newRefs.set(p.shopifyId, order.id);
+    p.steps.forEach((step, k) => {
+      const { o } = step;
+      if ('warning' in o.lines) o.record.warnings.push(o.lines.warning);
+      else lines.set(order.id, o.lines.snapshot);
+      const last = k === p.steps.length - 1;
+      results[o.pos] = shopifyOrderResult(o.record, last ? order : { ...order, fulfillment: step.fulfillment }, k === 0 && !p.existing, step.customerId);
     });
-    const saved = await upsertOrders(trx, planned, at);
-    for (const p of planned) {
-      const order = saved.get(p.number)!;
-      const shopifyId = p.o.record.shopifyOrderId;
-      if (mapped.get(shopifyId) !== order.id) {
-        mapped.set(shopifyId, order.id);
-        newRefs.set(shopifyId, order.id);
-      }
-      current.set(shopifyId, order);
-      if ('warning' in p.o.lines) p.o.record.warnings.push(p.o.lines.warning);
-      else lines.set(order.id, p.o.lines.snapshot);
-      results[p.o.pos] = shopifyOrderResult(p.o.record, order, !p.existing, p.customerId);
-    }
-    remaining = later;
   }
   await setIntegrationRefs(trx, SHOPIFY_SOURCE, 'order', [...newRefs].map(([externalId, entityId]) => ({ externalId, entityId })), at);
   await saveOrderLineSnapshots(trx, [...lines].map(([orderId, snapshot]) => ({ orderId, source: SHOPIFY_SOURCE, snapshot })), at);

@@ -71,26 +71,34 @@ function byShape<T>(rows: readonly T[], setOf: (row: T) => Record<string, unknow
   return [...groups.values()];
 }
 
+/** The order columns a Shopify order webhook sets: each only ever to a value, never cleared. */
+const SHOPIFY_ORDER_COLUMNS = ['customer_id', 'storefront', 'currency', 'total_minor', 'placed_at', 'shipped_at', 'fulfillment'] as const;
+
 /**
- * Creates each order or updates the given fields, keyed by number, as upsertOrder does for one
- * (an order the desk already knows is updated in place: its number is the key, never rewritten).
- * The numbers must be distinct.
+ * Creates each order or updates the given fields, keyed by number, as upsertOrder does for one (an
+ * order the desk already knows is updated in place: its number is the key, never rewritten). For
+ * fields that are only ever set, never cleared (SHOPIFY_ORDER_COLUMNS): a column a
+ * row leaves out keeps the stored value (coalesce), so every row fits one statement whatever
+ * fields it carries. The numbers must be distinct.
  */
-export async function upsertOrders(db: Executor, orders: readonly { number: string; fields: OrderFields }[], at: string): Promise<Map<string, OrderRecord>> {
-  const out = new Map<string, OrderRecord>();
-  for (const group of byShape(orders, (o) => columns(o.fields))) {
-    const names = Object.keys(columns(group[0]!.fields));
-    const update: Record<string, unknown> = { updated_at: at };
-    for (const name of names) update[name] = sql.ref(`excluded.${name}`);
-    const rows = await db
-      .insertInto('orders')
-      .values(group.map((o) => ({ number: o.number, failed_deliveries: 0, ...columns(o.fields), created_at: at, updated_at: at }) as never))
-      .onConflict((oc) => oc.column('number').doUpdateSet(update as never))
-      .returningAll()
-      .execute();
-    for (const row of rows) out.set(row.number, toOrder(row));
-  }
-  return out;
+export async function upsertOrdersSettingOnly(db: Executor, orders: readonly { number: string; fields: OrderFields }[], at: string): Promise<Map<string, OrderRecord>> {
+  if (orders.length === 0) return new Map();
+  const update: Record<string, unknown> = { updated_at: at };
+  for (const name of SHOPIFY_ORDER_COLUMNS) update[name] = sql`coalesce(${sql.ref(`excluded.${name}`)}, ${sql.ref(`orders.${name}`)})`;
+  const rows = await db
+    .insertInto('orders')
+    .values(orders.map((o) => {
+      const set = columns(o.fields);
+      const extra = Object.keys(set).filter((name) => !(SHOPIFY_ORDER_COLUMNS as readonly string[]).includes(name) || set[name] === null);
+      if (extra.length > 0) throw new Error(`upsertOrdersSettingOnly cannot set ${extra.join(', ')}`);
+      const row: Record<string, unknown> = { number: o.number, failed_deliveries: 0, created_at: at, updated_at: at };
+      for (const name of SHOPIFY_ORDER_COLUMNS) row[name] = set[name] ?? null;
+      return row as never;
+    }))
+    .onConflict((oc) => oc.column('number').doUpdateSet(update as never))
+    .returningAll()
+    .execute();
+  return new Map(rows.map((row) => [row.number, toOrder(row)]));
 }
 
 function customerSet(fields: CustomerFields): Record<string, unknown> {
