@@ -18,7 +18,8 @@ import { recordShopifyRefund } from './record-shopify-refund.js';
 import { recordShopifyReturn } from './record-shopify-return.js';
 import { recordShopifyReverseDelivery } from './record-shopify-reverse-delivery.js';
 import { applyShopifyPrivacyRequest } from './apply-shopify-privacy-request.js';
-import { ShopifyDeliveryBatcher } from './shopify-delivery-batcher.js';
+import { BatchItemFailed, ShopifyDeliveryBatcher, type MappedDelivery } from './shopify-delivery-batcher.js';
+import { SHOPIFY_TOPICS_MAPPED_TOGETHER, mapShopifyRunTogether, prepareRunItem, type RunItem } from './map-shopify-batch.js';
 
 export interface ShopifyWebhookDelivery {
   /** X-Shopify-Webhook-Id: the same delivery retried by Shopify keeps it. */
@@ -98,6 +99,46 @@ async function mapDelivery(bound: Store, trx: Transaction<DB>, at: string, deliv
   return { outcome: 'processed', result: await handler({ store: bound, trx, actor: SHOPIFY_INTEGRATION_ACTOR, at, topic, deliveryId: delivery.deliveryId }, parseBody(delivery.rawBody)) };
 }
 
+/**
+ * A batch's claimed deliveries in arrival order: consecutive order and customer webhooks together
+ * (map-shopify-batch.ts), any other topic on its own between them.
+ */
+async function mapDeliveries(bound: Store, trx: Transaction<DB>, at: string, deliveries: ShopifyWebhookDelivery[]): Promise<MappedDelivery[]> {
+  const out: MappedDelivery[] = [];
+  const oneByOne = async (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      try {
+        out[i] = await mapDelivery(bound, trx, at, deliveries[i]!);
+      } catch (err) {
+        throw new BatchItemFailed(i, err);
+      }
+    }
+  };
+  let i = 0;
+  while (i < deliveries.length) {
+    let end = i;
+    while (end < deliveries.length && SHOPIFY_TOPICS_MAPPED_TOGETHER.has(deliveries[end]!.topic)) end++;
+    if (end - i < 2) {
+      await oneByOne(i, Math.max(end, i + 1));
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    const items: RunItem[] = [];
+    for (let k = i; k < end; k++) {
+      try {
+        items.push(prepareRunItem(deliveries[k]!.topic, parseBody(deliveries[k]!.rawBody), at));
+      } catch (err) {
+        throw new BatchItemFailed(k, err);
+      }
+    }
+    const results = await mapShopifyRunTogether(bound, trx, at, items);
+    if (results) results.forEach((result, k) => { out[i + k] = { outcome: 'processed', result }; });
+    else await oneByOne(i, end);
+    i = end;
+  }
+  return out;
+}
+
 const batchers = new WeakMap<Store, ShopifyDeliveryBatcher<ShopifyWebhookDelivery, DeliveryReceipt>>();
 
 /**
@@ -117,7 +158,7 @@ export async function receiveShopifyWebhook(store: Store, delivery: ShopifyWebho
   }
   let batcher = batchers.get(store);
   if (!batcher) {
-    batcher = new ShopifyDeliveryBatcher(store, { map: mapDelivery, alone: (d) => receiveShopifyWebhookAlone(store, d) });
+    batcher = new ShopifyDeliveryBatcher(store, { mapAll: mapDeliveries, alone: (d) => receiveShopifyWebhookAlone(store, d) });
     batchers.set(store, batcher);
   }
   return batcher.submit(delivery);

@@ -40,8 +40,11 @@ export interface BatchReceipt {
 }
 
 export interface BatchOps<D extends BatchDelivery, R extends BatchReceipt> {
-  /** Maps one claimed delivery inside the batch's transaction; throws to roll the batch back. */
-  map(bound: Store, trx: Transaction<DB>, at: string, delivery: D): Promise<{ outcome: 'processed' | 'ignored'; result: Record<string, unknown> }>;
+  /**
+   * Maps the claimed deliveries, in arrival order, inside the batch's transaction. A delivery whose
+   * mapping fails throws BatchItemFailed with its index among `deliveries`; any throw rolls the batch back.
+   */
+  mapAll(bound: Store, trx: Transaction<DB>, at: string, deliveries: D[]): Promise<MappedDelivery[]>;
   /** The one-delivery-per-transaction path, for a delivery whose batch failed. */
   alone(delivery: D): Promise<R>;
 }
@@ -53,7 +56,12 @@ interface Pending<D, R> {
   reject: (err: unknown) => void;
 }
 
-class BatchItemFailed extends Error {
+export interface MappedDelivery {
+  outcome: 'processed' | 'ignored';
+  result: Record<string, unknown>;
+}
+
+export class BatchItemFailed extends Error {
   constructor(readonly index: number, readonly reason: unknown) {
     super('a delivery of the batch failed');
   }
@@ -152,23 +160,23 @@ export class ShopifyDeliveryBatcher<D extends BatchDelivery, R extends BatchRece
     return inOneTransaction(this.#store, async (bound, trx) => {
       const claimed = await claimWebhookDeliveries(trx, [...fresh.values()].map((i) => batch[i]!.row));
       const at = nowIso();
-      const receipts: R[] = [];
-      const finished: { id: number; result: Record<string, unknown> }[] = [];
-      for (const [i, p] of batch.entries()) {
+      const mine: { i: number; id: number }[] = [];
+      batch.forEach((p, i) => {
         const id = claimed.get(p.delivery.deliveryId);
-        if (id === undefined || fresh.get(p.delivery.deliveryId) !== i) {
-          receipts.push(duplicate(p));
-          continue;
-        }
-        let mapped: Awaited<ReturnType<BatchOps<D, R>['map']>>;
-        try {
-          mapped = await this.#ops.map(bound, trx, at, p.delivery);
-        } catch (err) {
-          throw new BatchItemFailed(i, err);
-        }
-        finished.push({ id, result: mapped.result });
-        receipts.push({ outcome: mapped.outcome, deliveryId: p.delivery.deliveryId, topic: p.delivery.topic, result: mapped.result, error: null } as R);
+        if (id !== undefined && fresh.get(p.delivery.deliveryId) === i) mine.push({ i, id });
+      });
+      let mapped: MappedDelivery[];
+      try {
+        mapped = await this.#ops.mapAll(bound, trx, at, mine.map((m) => batch[m.i]!.delivery));
+      } catch (err) {
+        throw err instanceof BatchItemFailed ? new BatchItemFailed(mine[err.index]!.i, err.reason) : err;
       }
+      const receipts: R[] = batch.map(duplicate);
+      const finished = mine.map((m, k) => {
+        const p = batch[m.i]!;
+        receipts[m.i] = { outcome: mapped[k]!.outcome, deliveryId: p.delivery.deliveryId, topic: p.delivery.topic, result: mapped[k]!.result, error: null } as R;
+        return { id: m.id, result: mapped[k]!.result };
+      });
       await finishWebhookDeliveries(trx, at, finished);
       statementsDone();
       return receipts;

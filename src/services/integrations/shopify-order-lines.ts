@@ -16,18 +16,24 @@ export interface ShopifyOrderLines {
  * automatically, which the returned warning says.
  */
 export async function saveShopifyOrderLines(ctx: DeliveryContext, orderId: number, payload: unknown): Promise<string | null> {
+  const lines = shopifyOrderLinesOf(payload, ctx.at);
+  if ('warning' in lines) return lines.warning;
+  await saveOrderLineSnapshot(ctx.trx, { orderId, source: SHOPIFY_SOURCE, snapshot: lines.snapshot, at: ctx.at });
+  return null;
+}
+
+/** The order's lines to keep, or why they cannot be kept (no I/O: a batch saves many at once). */
+export function shopifyOrderLinesOf(payload: unknown, at: string): { snapshot: ShopifyOrderLines } | { warning: string } {
   let mapped;
   try {
     // The delivery instant is not in an order payload; it is read from the order row when a return comes.
-    mapped = shopifyOrderToReturnOrder(payload, { deliveredAt: ctx.at });
+    mapped = shopifyOrderToReturnOrder(payload, { deliveredAt: at });
   } catch (err) {
-    if (err instanceof DomainError) return `lines not kept for returns: ${err.message}`;
+    if (err instanceof DomainError) return { warning: `lines not kept for returns: ${err.message}` };
     throw err;
   }
   const { deliveredAt: _unknown, ...order } = mapped.order;
-  const snapshot: ShopifyOrderLines = { order, skuByLineItemId: mapped.skuByLineItemId };
-  await saveOrderLineSnapshot(ctx.trx, { orderId, source: SHOPIFY_SOURCE, snapshot, at: ctx.at });
-  return null;
+  return { snapshot: { order, skuByLineItemId: mapped.skuByLineItemId } };
 }
 
 export async function findShopifyOrderLines(db: Executor, orderId: number): Promise<ShopifyOrderLines | undefined> {

@@ -1,8 +1,8 @@
-import { findOrderById, findOrderByNumber, updateOrder, upsertOrder, type OrderFields } from '../../store/repositories/order.repository.js';
+import { findOrderById, findOrderByNumber, updateOrder, upsertOrder, type OrderFields, type OrderRecord } from '../../store/repositories/order.repository.js';
 import { upsertCustomer } from '../../store/repositories/customer.repository.js';
 import { claimIntegrationRef, setIntegrationRef } from '../../store/repositories/webhook-delivery.repository.js';
 import { claimAndLockIntegrationRef } from '../../store/repositories/webhook-delivery-batch.repository.js';
-import { mapShopifyOrder } from '../../integrations/shopify/shopify-order.mapper.js';
+import { mapShopifyOrder, type ShopifyOrderRecord } from '../../integrations/shopify/shopify-order.mapper.js';
 import { saveShopifyOrderLines } from './shopify-order-lines.js';
 import { shopifyRef, type DeliveryContext } from './delivery-context.js';
 import { advanceFulfillment, earliest, noteOnOpenCases } from './shopify-order-links.js';
@@ -23,19 +23,7 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
     ? await findOrderById(ctx.trx, mappedId)
     : await findOrderByNumber(ctx.trx, record.number);
 
-  const fields: OrderFields = {};
-  if (record.currency !== null && record.totalMinor !== null) {
-    fields.currency = record.currency;
-    fields.totalMinor = record.totalMinor;
-  } else if (record.currency !== null) {
-    fields.currency = record.currency;
-  }
-  if (record.placedAt !== null) fields.placedAt = record.placedAt;
-  if (record.storefront !== null) fields.storefront = record.storefront;
-  const fulfillment = advanceFulfillment(existing?.fulfillment ?? null, record.fulfillment);
-  if (fulfillment !== undefined) fields.fulfillment = fulfillment;
-  const shippedAt = earliest(existing?.shippedAt ?? null, record.shippedAt);
-  if (shippedAt !== (existing?.shippedAt ?? null)) fields.shippedAt = shippedAt;
+  const fields = shopifyOrderFields(record, existing);
   let customerId: number | null = null;
   if (record.customer) {
     customerId = (await upsertCustomer(ctx.trx, record.customer.externalId, record.customer.fields, ctx.at)).id;
@@ -59,12 +47,40 @@ export async function syncShopifyOrder(ctx: DeliveryContext, payload: unknown): 
       shopifyOrderId: record.shopifyOrderId, cancelledAt: record.cancelledAt, financialStatus: record.financialStatus,
     });
   }
+  return shopifyOrderResult(record, order, !existing, customerId, { notedCases, appliedReturns });
+}
+
+/** The order fields a Shopify order sets, given the order as Ladder has it (the customer aside). */
+export function shopifyOrderFields(record: ShopifyOrderRecord, existing: OrderRecord | undefined): OrderFields {
+  const fields: OrderFields = {};
+  if (record.currency !== null && record.totalMinor !== null) {
+    fields.currency = record.currency;
+    fields.totalMinor = record.totalMinor;
+  } else if (record.currency !== null) {
+    fields.currency = record.currency;
+  }
+  if (record.placedAt !== null) fields.placedAt = record.placedAt;
+  if (record.storefront !== null) fields.storefront = record.storefront;
+  const fulfillment = advanceFulfillment(existing?.fulfillment ?? null, record.fulfillment);
+  if (fulfillment !== undefined) fields.fulfillment = fulfillment;
+  const shippedAt = earliest(existing?.shippedAt ?? null, record.shippedAt);
+  if (shippedAt !== (existing?.shippedAt ?? null)) fields.shippedAt = shippedAt;
+  return fields;
+}
+
+/** What a mapped order delivery records as its result (kept on the delivery row). */
+export function shopifyOrderResult(
+  record: ShopifyOrderRecord, order: OrderRecord, created: boolean, customerId: number | null,
+  also: { notedCases?: number[]; appliedReturns?: string[] } = {},
+): Record<string, unknown> {
+  const notedCases = also.notedCases ?? [];
+  const appliedReturns = also.appliedReturns ?? [];
   return {
     outcome: 'processed',
     orderId: order.id,
     number: order.number,
     shopifyOrderId: record.shopifyOrderId,
-    created: !existing,
+    created,
     customerId,
     fulfillment: order.fulfillment,
     ...(record.cancelledAt !== null ? { cancelledAt: record.cancelledAt } : {}),

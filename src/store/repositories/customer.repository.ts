@@ -13,7 +13,7 @@ export interface CustomerRecord {
   updatedAt: string;
 }
 
-function toCustomer(row: Selectable<CustomersTable>): CustomerRecord {
+export function toCustomer(row: Selectable<CustomersTable>): CustomerRecord {
   return {
     id: Number(row.id),
     externalId: row.external_id,

@@ -27,7 +27,7 @@ export interface OrderRecord {
 
 export type OrderFields = Partial<Omit<OrderRecord, 'id' | 'number' | 'createdAt' | 'updatedAt'>>;
 
-function toOrder(row: Selectable<OrdersTable>): OrderRecord {
+export function toOrder(row: Selectable<OrdersTable>): OrderRecord {
   return {
     id: Number(row.id),
     number: row.number,
@@ -50,7 +50,7 @@ function toOrder(row: Selectable<OrdersTable>): OrderRecord {
   };
 }
 
-function columns(fields: OrderFields) {
+export function columns(fields: OrderFields) {
   const c: Record<string, unknown> = {};
   if (fields.customerId !== undefined) c.customer_id = fields.customerId;
   if (fields.storefront !== undefined) c.storefront = fields.storefront;
