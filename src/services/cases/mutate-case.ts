@@ -11,10 +11,8 @@ import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import type { PolicyRuntime } from '../policy/policy-runtime.js';
 import { assertCanSee } from './case-access.js';
 import { reevaluateCase } from './reevaluate-case.js';
+import { followLevel } from './follow-level.js';
 import { presentCase, type CaseView } from './case-view.js';
-import { findUserById } from '../../store/repositories/user.repository.js';
-import { isRole, roleCanOwnLevel } from '../../domain/access/roles.js';
-import type { Level } from '../../domain/policy/vocabulary.js';
 import { teamIdByKey } from '../teams/team-keys.js';
 import { syncCaseClocks } from '../sla/sync-case-clocks.js';
 import { caseCalendar } from '../sla/sla-policy.js';
@@ -71,7 +69,7 @@ export async function mutateCase(
       Object.assign(patch, re.patch);
       allEvents.push(...re.events);
       if (merged.level !== current.level) {
-        const follow = await followLevel(store, trx, runtime, merged, at);
+        const follow = await followLevel(trx, runtime, merged, at, (key) => teamIdByKey(store, trx, key));
         merged = { ...merged, ...follow.patch };
         Object.assign(patch, follow.patch);
         allEvents.push(...follow.events.map((e) => ({ ...e, caseId })));
@@ -90,37 +88,6 @@ export async function mutateCase(
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
     return loadCaseView(trx, actor, updated);
   });
-}
-
-/**
- * When new facts move a case to another level, the case follows it: routed to that level's team
- * (R002-01 per storefront) and unassigned if its owner cannot own the new level (R003-01), so it
- * lands in the right queue instead of staying with someone who may not act on it.
- */
-async function followLevel(
-  store: Store,
-  trx: Executor,
-  runtime: PolicyRuntime,
-  c: CaseRecord,
-  at: string,
-): Promise<CaseChange> {
-  const patch: CasePatch = {};
-  const data: Record<string, unknown> = { reason: `the case moved to ${c.level}` };
-  const routeKey = runtime.routeTeam(c.level, c.storefront);
-  const teamId = routeKey ? await teamIdByKey(store, trx, routeKey) : null;
-  if (teamId !== null && teamId !== c.teamId) {
-    patch.teamId = teamId;
-    data.team = { from: c.teamId, to: teamId };
-  }
-  if (c.assigneeId !== null) {
-    const owner = await findUserById(trx, c.assigneeId);
-    if (!owner || !isRole(owner.role) || !roleCanOwnLevel(owner.role, c.level as Level)) {
-      patch.assigneeId = null;
-      data.assignee = { from: c.assigneeId, to: null };
-    }
-  }
-  if (Object.keys(patch).length === 0) return { patch, events: [] };
-  return { patch, events: [{ type: 'assigned', actorId: null, actorKind: 'system', at, internal: false, data }] };
 }
 
 export async function loadCaseView(db: Executor, actor: Actor, c: CaseRecord): Promise<CaseView> {

@@ -3,16 +3,15 @@ import { findCaseForUpdate, updateCase, type CasePatch } from '../../store/repos
 import { appendCaseEvents, listCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
 import { insertAuditEvent } from '../../store/repositories/audit.repository.js';
 import { findTeamByKey } from '../../store/repositories/team.repository.js';
-import { findUserById } from '../../store/repositories/user.repository.js';
 import { enqueueJobs } from '../../store/repositories/job.repository.js';
 import type { IncidentRecord } from '../../store/repositories/incident.repository.js';
-import { isRole, roleCanOwnLevel } from '../../domain/access/roles.js';
 import {
   INCIDENT_ESCALATION_BY, INCIDENT_ESCALATION_RULE, incidentEscalationReason, incidentEscalationTarget,
 } from '../../domain/incidents/incident-escalation.js';
 import type { Level } from '../../domain/policy/vocabulary.js';
 import type { PolicyRuntime } from '../policy/policy-runtime.js';
 import { reevaluateCase } from '../cases/reevaluate-case.js';
+import { followLevel } from '../cases/follow-level.js';
 import { publishCaseEvents } from '../notifications/publish-case-events.js';
 import { syncCaseClocks } from '../sla/sync-case-clocks.js';
 import { caseCalendar } from '../sla/sla-policy.js';
@@ -68,24 +67,9 @@ export async function escalateFlaggedCase(
   const patch: CasePatch = { ...re.patch, updatedAt: at };
   const level = (patch.level ?? to) as Level;
 
-  const follow: Record<string, unknown> = { reason: `the case moved to ${level}` };
-  const teamKey = runtime.routeTeam(level, current.storefront);
-  const team = teamKey ? await findTeamByKey(trx, teamKey) : undefined;
-  if (team && team.id !== current.teamId) {
-    patch.teamId = team.id;
-    follow.team = { from: current.teamId, to: team.id };
-  }
-  if (current.assigneeId !== null) {
-    const owner = await findUserById(trx, current.assigneeId);
-    if (!owner || !isRole(owner.role) || !roleCanOwnLevel(owner.role, level)) {
-      patch.assigneeId = null;
-      follow.assignee = { from: current.assigneeId, to: null };
-    }
-  }
-  const events = [...escalation, ...re.events];
-  if (follow.team !== undefined || follow.assignee !== undefined) {
-    events.push({ caseId: current.id, type: 'assigned', actorId: null, actorKind: 'system', at, internal: false, data: follow });
-  }
+  const follow = await followLevel(trx, runtime, { ...current, ...patch, level }, at, async (key) => (await findTeamByKey(trx, key))?.id ?? null);
+  Object.assign(patch, follow.patch);
+  const events: NewCaseEvent[] = [...escalation, ...re.events, ...follow.events.map((e) => ({ ...e, caseId: current.id }))];
   const written = await appendCaseEvents(trx, events);
   const updated = await updateCase(trx, current.id, patch);
   await publishCaseEvents(trx, updated, written, at);
@@ -95,7 +79,7 @@ export async function escalateFlaggedCase(
     data: { caseId: current.id, from, to: level, rule: INCIDENT_ESCALATION_RULE },
   });
   const escalated = written.find((e) => e.type === 'escalated')!;
-  const payload: IncidentEscalationNoticePayload = { caseId: current.id, incidentId: input.incident.id, eventId: escalated.id, teamId: team?.id ?? null };
+  const payload: IncidentEscalationNoticePayload = { caseId: current.id, incidentId: input.incident.id, eventId: escalated.id, teamId: follow.routedTeamId };
   await enqueueJobs(trx, [{
     kind: INCIDENT_ESCALATION_NOTICE_JOB.kind, key: `${INCIDENT_ESCALATION_NOTICE_JOB.kind}:${current.id}:${escalated.id}`,
     payload, runAt: at, maxAttempts: INCIDENT_ESCALATION_NOTICE_JOB.maxAttempts,
