@@ -11,27 +11,13 @@ import { SYSTEM_ACTOR } from '../src/services/actor.js';
 import { createUser } from '../src/services/users/create-user.js';
 import { createApiToken } from '../src/services/auth/create-api-token.js';
 import { seedDefaultPolicy } from '../src/services/policy/load-policy-runtime.js';
+import { httpLoadClient, runConcurrent } from './lib/http-load.js';
 
 const CONCURRENCY = 50;
 const REQUESTS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 4000);
 // `npm run bench -- 4000 --cpu-prof DIR` writes a V8 CPU profile of each server process into DIR.
 const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 const onlyDialect = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-
-async function runConcurrent(total: number, concurrency: number, one: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= total) return;
-        await one(i);
-      }
-    }),
-  );
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
 
 function caseBody(i: number) {
   return JSON.stringify({
@@ -51,23 +37,26 @@ async function benchApi(store: TestStore): Promise<number> {
   const env: Record<string, string> = {
     LADDER_DATA_DIR: store.dataDir,
     SESSION_SECRET: 'b'.repeat(40),
+    // `OPEN_CASE_BATCH_MAX=1 npm run bench` measures openings written one per transaction.
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('OPEN_CASE_')) as [string, string][]),
     ...(store.url && store.schema ? { DATABASE_URL: postgresUrlWithSchema(store.url, store.schema), DATABASE_POOL_SIZE: '10' } : {}),
   };
   const server = await startServerProcess(env, freePort(), profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
   try {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const client = httpLoadClient(server.url, CONCURRENCY);
     // Warm-up: JIT, policy compile, connection pool.
     await runConcurrent(200, CONCURRENCY, async (i) => {
-      const res = await fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers, body: caseBody(1_000_000 + i) });
-      await res.arrayBuffer();
+      await client.post('/api/v1/cases', headers, caseBody(1_000_000 + i));
     });
     let failures = 0;
+    let lastFailure = '';
     const seconds = await runConcurrent(REQUESTS, CONCURRENCY, async (i) => {
-      const res = await fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers, body: caseBody(i) });
-      await res.arrayBuffer();
-      if (res.status !== 201) failures++;
+      const res = await client.post('/api/v1/cases', headers, caseBody(i));
+      if (res.status !== 201) { failures++; lastFailure = res.body; }
     });
-    if (failures > 0) throw new Error(`${failures} requests failed: ${server.stderr()}`);
+    client.close();
+    if (failures > 0) throw new Error(`${failures} requests failed (${lastFailure}): ${server.stderr()}`);
     return REQUESTS / seconds;
   } finally {
     if (profileDir) {

@@ -25,6 +25,10 @@ export interface Config {
   slaSweepIntervalMs: number;
   jobPollIntervalMs: number;
   databasePoolSize: number;
+  /** Concurrent case openings written together in one transaction, at most this many (1: each alone). */
+  openCaseBatchMax: number;
+  /** Opening batches written at once; openings arriving meanwhile wait for the next batch. */
+  openCaseBatchesInFlight: number;
   /** SMTP server for email notifications (smtp:// or smtps://); null = no email is sent. */
   smtpUrl: string | null;
   /** The From address of notification emails. */
@@ -177,6 +181,8 @@ export function loadConfig(env: Env = process.env): Config {
     slaSweepIntervalMs: int('SLA_SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
     jobPollIntervalMs: int('JOB_POLL_INTERVAL_MS', 1_000, 10, 600_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+    openCaseBatchMax: int('OPEN_CASE_BATCH_MAX', 64, 1, 1000),
+    openCaseBatchesInFlight: int('OPEN_CASE_BATCHES_IN_FLIGHT', 1, 1, 64),
     smtpUrl,
     mailFrom,
     smtpListenPort,

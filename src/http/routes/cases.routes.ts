@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Store } from '../../store/database.js';
-import { openCase } from '../../services/cases/open-case.js';
+import { createOpenCaseBatcher } from '../../services/cases/open-case-batcher.js';
 import { getCase } from '../../services/cases/get-case.js';
 import { listCases } from '../../services/cases/list-cases.js';
 import { addCaseMessage } from '../../services/cases/add-case-message.js';
@@ -37,13 +37,14 @@ const listQuery = {
 
 export function caseRoutes(deps: { store: Store; config: Config }): FastifyPluginAsync {
   const { store, config } = deps;
+  const openings = createOpenCaseBatcher(store, { maxBatch: config.openCaseBatchMax, maxInFlight: config.openCaseBatchesInFlight });
   return async (app) => {
     app.post('/cases', {
       config: { access: 'cases.create' },
       schema: { tags: ['cases'], summary: 'Open a case; returns it with its decision', body: caseFactsBody, response: { 201: anyObject, ...errorResponses } },
     }, async (request, reply) => {
       const actor = actorOf(request);
-      const view = await openCase(store, actor, { body: request.body, actorKind: request.authVia === 'token' ? 'integration' : 'user' });
+      const view = await openings.open(actor, { body: request.body, actorKind: request.authVia === 'token' ? 'integration' : 'user' });
       return reply.status(201).send(view);
     });
 

@@ -60,16 +60,23 @@ export function buildCaseFacts(input: {
   return facts;
 }
 
-/** Stored earlier cases plus any the client reported itself (from another system), without repeats. */
+/**
+ * Stored earlier cases plus any the client reported itself (from another system), without repeats:
+ * a reported issue matching a stored one (same category and time) is that case again. Stored
+ * cases are each counted, even two of one category at one instant (openings written together in
+ * one batch share their opening time).
+ */
 function mergePriorIssues(stored: { category: string; at: string }[], reported: { category: string; at?: string }[]) {
-  const seen = new Set<string>();
+  const keyOf = (p: { category: string; at?: string }) => `${p.category}@${p.at ?? ''}`;
+  const seen = new Set(stored.map(keyOf));
   const out: { category: string; at?: string }[] = [];
-  for (const p of [...reported, ...stored]) {
-    const key = `${p.category}@${p.at ?? ''}`;
+  for (const p of reported) {
+    const key = keyOf(p);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(p.at === undefined ? { category: p.category } : { category: p.category, at: p.at });
     }
   }
+  for (const p of stored) out.push({ category: p.category, at: p.at });
   return out;
 }

@@ -12,7 +12,7 @@ import { pauseClock, resumeClock, startClock, type SlaClock, type SlaTarget } fr
 import type { PolicyRuntime } from '../policy/policy-runtime.js';
 import { CASE_CLOCK_KINDS, clockTarget, type CaseClockKind } from './clock-targets.js';
 import { clockFields, sameFields } from './clock-fields.js';
-import { slaPolicyOf } from './sla-policy.js';
+import { slaPolicyOf, type SlaPolicy } from './sla-policy.js';
 
 export interface ClockSyncEvent {
   type: string;
@@ -62,6 +62,34 @@ export async function syncCaseClocks(trx: Executor, input: SyncCaseClocksInput):
   const policy = await slaPolicyOf(trx, input.runtime);
   const existing = caseBefore ? await listCaseClocks(trx, caseAfter.id) : [];
   const rows = new Map(existing.map((r) => [r.kind, r]));
+  const clocks = planCaseClocks(policy, input, existing);
+
+  const at = now.toISOString();
+  const written = new Map<string, CaseClockRecord>();
+  const inserts: { kind: string; fields: CaseClockFields }[] = [];
+  for (const [kind, clock] of clocks) {
+    const previous = rows.get(kind);
+    const fields = clockFields(clock, previous, now, calendar);
+    if (!previous) inserts.push({ kind, fields });
+    else if (!sameFields(fieldsOf(previous), fields)) written.set(kind, await updateCaseClock(trx, previous.id, fields, at));
+    else written.set(kind, previous);
+  }
+  // New clocks (both of them when a case opens) go in one multi-row statement: one round trip fewer per opening.
+  for (const [kind, row] of await insertCaseClocks(trx, caseAfter.id, inserts, at)) written.set(kind, row);
+  return [...clocks.keys()].map((kind) => written.get(kind)!);
+}
+
+function fieldsOf(row: CaseClockRecord): CaseClockFields {
+  return { clock: row.clock, state: row.state, dueAt: row.dueAt, warnAt: row.warnAt, warnedAt: row.warnedAt, breachedAt: row.breachedAt };
+}
+
+/**
+ * The clocks a case should have after the change: pure, from the clocks stored before it. Split from
+ * the writes so a batch of openings (openCases) plans every case's clocks and inserts them all in
+ * one statement.
+ */
+function planCaseClocks(policy: SlaPolicy, input: SyncCaseClocksInput, existing: readonly CaseClockRecord[]): Map<CaseClockKind, SlaClock> {
+  const { caseBefore, caseAfter, now, calendar } = input;
   const clocks = new Map<CaseClockKind, SlaClock>();
   for (const row of existing) {
     if ((CASE_CLOCK_KINDS as readonly string[]).includes(row.kind)) clocks.set(row.kind as CaseClockKind, readClock(row.clock, `case_clocks[${row.id}]`));
@@ -122,22 +150,12 @@ export async function syncCaseClocks(trx: Executor, input: SyncCaseClocksInput):
     const at = notBefore(clock, now);
     clocks.set(kind, stopped ? pauseClock(clock, at) : resumeClock(clock, at));
   }
-
-  const at = now.toISOString();
-  const written = new Map<string, CaseClockRecord>();
-  const inserts: { kind: string; fields: CaseClockFields }[] = [];
-  for (const [kind, clock] of clocks) {
-    const previous = rows.get(kind);
-    const fields = clockFields(clock, previous, now, calendar);
-    if (!previous) inserts.push({ kind, fields });
-    else if (!sameFields(fieldsOf(previous), fields)) written.set(kind, await updateCaseClock(trx, previous.id, fields, at));
-    else written.set(kind, previous);
-  }
-  // New clocks (both of them when a case opens) go in one multi-row statement: one round trip fewer per opening.
-  for (const [kind, row] of await insertCaseClocks(trx, caseAfter.id, inserts, at)) written.set(kind, row);
-  return [...clocks.keys()].map((kind) => written.get(kind)!);
+  return clocks;
 }
 
-function fieldsOf(row: CaseClockRecord): CaseClockFields {
-  return { clock: row.clock, state: row.state, dueAt: row.dueAt, warnAt: row.warnAt, warnedAt: row.warnedAt, breachedAt: row.breachedAt };
+/** The clocks a case starts with when it is opened, to be inserted by the caller (insertClocksOfCases). */
+export async function planOpeningClocks(trx: Executor, input: Omit<SyncCaseClocksInput, 'caseBefore'>): Promise<{ kind: string; fields: CaseClockFields }[]> {
+  const policy = await slaPolicyOf(trx, input.runtime);
+  const clocks = planCaseClocks(policy, { ...input, caseBefore: null }, []);
+  return [...clocks].map(([kind, clock]) => ({ kind, fields: clockFields(clock, undefined, input.now, input.calendar) }));
 }

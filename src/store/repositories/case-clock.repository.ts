@@ -84,13 +84,21 @@ export async function insertCaseClock(db: Executor, caseId: number, kind: string
 export async function insertCaseClocks(
   db: Executor, caseId: number, clocks: readonly { kind: string; fields: CaseClockFields }[], at: string,
 ): Promise<Map<string, CaseClockRecord>> {
-  if (clocks.length === 0) return new Map();
+  const rows = await insertClocksOfCases(db, clocks.map((c) => ({ caseId, ...c })), at);
+  return new Map(rows.map((c) => [c.kind, c]));
+}
+
+/** New clocks of several cases (a batch of openings) in one statement. */
+export async function insertClocksOfCases(
+  db: Executor, clocks: readonly { caseId: number; kind: string; fields: CaseClockFields }[], at: string,
+): Promise<CaseClockRecord[]> {
+  if (clocks.length === 0) return [];
   const rows = await db
     .insertInto('case_clocks')
-    .values(clocks.map(({ kind, fields }) => ({ case_id: caseId, kind, ...columns(fields), created_at: at, updated_at: at })))
+    .values(clocks.map(({ caseId, kind, fields }) => ({ case_id: caseId, kind, ...columns(fields), created_at: at, updated_at: at })))
     .returningAll()
     .execute();
-  return new Map(rows.map((r) => { const c = toCaseClock(r); return [c.kind, c]; }));
+  return rows.map(toCaseClock);
 }
 
 export async function updateCaseClock(db: Executor, id: number, fields: CaseClockFields, at: string): Promise<CaseClockRecord> {
