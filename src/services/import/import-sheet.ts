@@ -2,8 +2,8 @@
 // as cases (issue 7 item 4). Rows stream through one at a time: nothing here holds the sheet, so a
 // million rows import in bounded memory; only the first `maxReportedErrors` row errors are kept.
 //
-// Each row opens its case through openCase, then moves to the status the sheet records; rows are
-// committed in batches (importBatch). Re-importing is idempotent: a marker per row (sheet source +
+// A batch's rows open their cases together (openCasesTogether: one statement per table for the
+// batch), then each moves to the status the sheet records; rows are committed in batches (importBatch). Re-importing is idempotent: a marker per row (sheet source +
 // content hash) in integration_refs points at the case it opened and is checked first.
 import type { Store } from '../../store/database.js';
 import type { CsvRecord } from '../../integrations/csv/csv-reader.js';
@@ -15,7 +15,7 @@ import { requirePermission, type Actor } from '../actor.js';
 import { clock } from '../clock.js';
 import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { parseOpenCaseRequest } from '../cases/open-case-input.js';
-import { openCase } from '../cases/open-case.js';
+import { openCasesTogether, type OpenCaseItem } from '../cases/open-cases.js';
 import { changeCaseStatus } from '../cases/change-case-status.js';
 import { ImportMappingError, missingColumns, type ImportMapping } from './import-mapping.js';
 import { columnIndex, mapSheetRow, rowKey } from './map-sheet-row.js';
@@ -145,19 +145,15 @@ async function importBatch(
   summary.skipped += batch.length - todo.length;
   if (todo.length === 0) return;
   try {
-    const moved = await inOneTransaction(store, async (bound) => {
-      let n = 0;
-      for (const row of todo) if (await importRow(bound, actor, row)) n++;
-      return n;
-    });
+    const moved = await inOneTransaction(store, (bound) => importRows(bound, actor, todo));
     summary.created += todo.length;
     summary.statusChanged += moved;
   } catch {
     for (const row of todo) {
       try {
-        const moved = await inOneTransaction(store, (bound) => importRow(bound, actor, row));
+        const moved = await inOneTransaction(store, (bound) => importRows(bound, actor, [row]));
         summary.created++;
-        if (moved) summary.statusChanged++;
+        summary.statusChanged += moved;
       } catch (err) {
         if (!(err instanceof DomainError) || !err.code.startsWith('invalid')) throw err;
         fail(row.line, '', err.message);
@@ -166,19 +162,24 @@ async function importBatch(
   }
 }
 
-/** Opens the row's case with its marker and moves it to the sheet's status; whether it moved. */
-async function importRow(store: Store, actor: Actor, row: ValidRow): Promise<boolean> {
+/** Opens the rows' cases, each with its marker, and moves them to the sheet's status; how many moved. */
+async function importRows(store: Store, actor: Actor, rows: readonly ValidRow[]): Promise<number> {
   const at = clock.now().toISOString();
   // An old sheet is history: its cases are not announced, nor their customers surveyed (issue 7).
-  const opened = await openCase(store, actor, {
-    body: row.body,
-    actorKind: 'integration',
-    quiet: true,
-    within: (trx, { caseRow }) => setIntegrationRef(trx, row.key, caseRow.id, at),
-  });
-  if (!row.status || row.status === 'new') return false;
-  // Closed rows pass through resolved: the status machine never closes an unresolved case.
-  const path = row.status === 'closed' ? ['resolved', 'closed'] : [row.status];
-  for (const to of path) await changeCaseStatus(store, actor, { caseId: opened.id, status: to, reason: 'imported from sheet', quiet: true });
-  return true;
+  const openings: OpenCaseItem[] = rows.map((row) => ({
+    actor,
+    input: { body: row.body, actorKind: 'integration', quiet: true, within: (trx, { caseRow }) => setIntegrationRef(trx, row.key, caseRow.id, at) },
+  }));
+  const outcomes = await openCasesTogether(store, openings);
+  let moved = 0;
+  for (const [i, outcome] of outcomes.entries()) {
+    if (!outcome.ok) throw outcome.error;
+    const status = rows[i]!.status;
+    if (!status || status === 'new') continue;
+    // Closed rows pass through resolved: the status machine never closes an unresolved case.
+    const path = status === 'closed' ? ['resolved', 'closed'] : [status];
+    for (const to of path) await changeCaseStatus(store, actor, { caseId: outcome.view.id, status: to, reason: 'imported from sheet', quiet: true });
+    moved++;
+  }
+  return moved;
 }
