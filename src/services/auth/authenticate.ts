@@ -1,6 +1,8 @@
 import type { Store } from '../../store/database.js';
 import { findLiveSession } from '../../store/repositories/session.repository.js';
-import { findActiveToken, touchApiToken } from '../../store/repositories/api-token.repository.js';
+import { findActiveTokens, touchApiToken, type ApiTokenRecord } from '../../store/repositories/api-token.repository.js';
+import type { UserRecord } from '../../store/repositories/user.repository.js';
+import { coalescedRead } from '../coalesced-read.js';
 import { isRole, type Role } from '../../domain/access/roles.js';
 import type { Actor } from '../actor.js';
 import { clock } from '../clock.js';
@@ -22,9 +24,19 @@ export async function authenticateSession(store: Store, token: string, sessionSe
 
 const recentlyTouched = new Map<number, number>();
 
+// Every API request looks its token up; under load, requests arriving together share one read
+// (issue 2 item 10) — each still sees revocations committed before it arrived.
+type ActiveToken = { token: ApiTokenRecord; user: UserRecord };
+const tokenReaders = new WeakMap<Store, (hash: string) => Promise<ActiveToken | undefined>>();
+function tokenReaderOf(store: Store): (hash: string) => Promise<ActiveToken | undefined> {
+  let read = tokenReaders.get(store);
+  if (!read) tokenReaders.set(store, (read = coalescedRead((hashes: string[]) => findActiveTokens(store.db, hashes))));
+  return read;
+}
+
 export async function authenticateApiToken(store: Store, token: string): Promise<Authenticated | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const found = await findActiveToken(store.db, hashApiToken(token));
+  const found = await tokenReaderOf(store)(hashApiToken(token));
   if (!found || found.user.disabledAt || !isRole(found.user.role)) return null;
   const now = clock.now();
   // last_used_at is kept to the minute; skip the write when this instance recorded it lately.

@@ -43,30 +43,42 @@ export async function findActiveToken(
   db: Executor,
   tokenHash: string,
 ): Promise<{ token: ApiTokenRecord; user: UserRecord } | undefined> {
-  const row = await db
+  return (await findActiveTokens(db, [tokenHash])).get(tokenHash);
+}
+
+/** Unrevoked tokens with their users, by token hash, in one read (concurrent requests share it). */
+export async function findActiveTokens(
+  db: Executor,
+  tokenHashes: readonly string[],
+): Promise<Map<string, { token: ApiTokenRecord; user: UserRecord }>> {
+  const out = new Map<string, { token: ApiTokenRecord; user: UserRecord }>();
+  if (tokenHashes.length === 0) return out;
+  const rows = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
     .select([
       'api_tokens.id as token_id', 'api_tokens.name as token_name', 'api_tokens.prefix', 'api_tokens.created_at as token_created_at',
-      'api_tokens.last_used_at', 'api_tokens.revoked_at',
+      'api_tokens.last_used_at', 'api_tokens.revoked_at', 'api_tokens.token_hash',
     ])
-    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.token_hash', 'in', [...new Set(tokenHashes)])
     .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    token: {
-      id: Number(row.token_id),
-      userId: Number(row.id),
-      name: row.token_name,
-      prefix: row.prefix,
-      createdAt: row.token_created_at,
-      lastUsedAt: row.last_used_at,
-      revokedAt: row.revoked_at,
-    },
-    user: toUser(row),
-  };
+    .execute();
+  for (const row of rows) {
+    out.set(row.token_hash, {
+      token: {
+        id: Number(row.token_id),
+        userId: Number(row.id),
+        name: row.token_name,
+        prefix: row.prefix,
+        createdAt: row.token_created_at,
+        lastUsedAt: row.last_used_at,
+        revokedAt: row.revoked_at,
+      },
+      user: toUser(row),
+    });
+  }
+  return out;
 }
 
 export async function listApiTokens(db: Executor, userId?: number): Promise<ApiTokenRecord[]> {
