@@ -106,16 +106,25 @@ describe.runIf(existsSync(CHROMIUM))('policy and macros administration in a real
     expect(await layoutProblems(lead)).toEqual([]);
     await screenshot(lead, 's4-lead-manages-macros');
 
-    // Renaming the folder moves its macros, archived ones too (shown with "Show archived").
+    // Renaming the folder moves its macros, archived ones too (shown with "Show archived"), or none:
+    // onto a folder that already has the title, the clash is named and nothing moves.
+    await apiAs(desk, 'POST', '/macros', { folder: 'Couriers', title: 'Parcel on its way', body: 'Your courier has it.' });
     await lead.getByLabel('Show archived').check();
     await folderFilter.selectOption({ label: 'Delivery delays (1)' });
-    await lead.getByLabel('New name for “Delivery delays”').fill('Shipping');
+    const newName = lead.getByLabel('New name for “Delivery delays”');
+    await newName.fill('Couriers');
+    await lead.getByRole('button', { name: 'Rename folder' }).click();
+    await lead.getByRole('form', { name: 'Rename folder' }).getByRole('alert').filter({ hasText: 'already has macros titled "Parcel on its way"' }).waitFor();
+    await folderFilter.locator('option', { hasText: 'Delivery delays (1)' }).waitFor({ state: 'attached' });
+    await newName.fill('Shipping');
     await lead.getByRole('button', { name: 'Rename folder' }).click();
     await folderFilter.locator('option', { hasText: 'Shipping (1)' }).waitFor({ state: 'attached' });
     expect(await folderFilter.locator('option', { hasText: 'Delivery delays' }).count()).toBe(0);
     await lead.close();
 
     const stored = await apiAs<{ items: { title: string; folder: string; active: boolean; version: number }[] }>(desk, 'GET', '/macros?includeArchived=true');
-    expect(stored.items.find((m) => m.title === 'Parcel on its way')).toMatchObject({ folder: 'Shipping', active: false, version: 3 });
+    const parcels = stored.items.filter((m) => m.title === 'Parcel on its way');
+    expect(parcels.map((m) => m.folder).sort()).toEqual(['Couriers', 'Shipping']);
+    expect(parcels.find((m) => m.folder === 'Shipping')).toMatchObject({ active: false, version: 3 });
   }, 90_000);
 });
