@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'invalid_input'
   | 'invalid_json'
   | 'invalid_policy'
+  /** A policy version whose own tests (its `examples:`) fail; applied only when overridden. */
+  | 'policy_tests_failed'
   | 'not_found'
   | 'conflict'
   | 'forbidden'

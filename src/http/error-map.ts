@@ -5,6 +5,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_input: 422,
   invalid_json: 400,
   invalid_policy: 422,
+  policy_tests_failed: 422,
   not_found: 404,
   conflict: 409,
   forbidden: 403,

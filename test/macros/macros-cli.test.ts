@@ -6,7 +6,7 @@ import { ladder } from '../support/cli.js';
 import { availableDialects, createTestStore, postgresUrlWithSchema, type TestStore } from '../support/databases.js';
 import { DEFAULT_MACROS } from '../../src/domain/macros/default-macros.js';
 
-// `ladder macros list|show|import|seed` (issue 5 item 3), run as an operator runs it.
+// `ladder macros list|show|import|rename-folder|seed` (issue 5 item 3), run as an operator runs it.
 const dialects = await availableDialects();
 
 
@@ -64,5 +64,16 @@ describe.each(dialects)('ladder macros on %s', (dialect) => {
     expect((await ladder(env, ['macros', 'seed'])).stdout).toBe(`created 0, kept ${DEFAULT_MACROS.length}\n`);
     const json = JSON.parse((await ladder(env, ['macros', 'list', '--folder', 'Updates to CS', '--json'])).stdout);
     expect(json.items).toHaveLength(4);
+  }, 60_000);
+
+  it('renames a folder: all its macros move, or none when a title is already in the target (exit 2)', async () => {
+    await ladder(env, ['macros', 'import', file('folders.yaml', 'macros:\n  - { folder: Old, title: Apology, body: "Sorry" }\n  - { folder: Old, title: Delay, body: "Late" }\n  - { folder: Taken, title: Delay, body: "Late too" }\n')]);
+    const refused = await ladder(env, ['macros', 'rename-folder', 'Old', 'Taken']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^to: folder "Taken" already has macros titled "Delay"/);
+    expect((await ladder(env, ['macros', 'list', '--folder', 'Old', '--json'])).stdout).toContain('"Apology"');
+    const moved = await ladder(env, ['macros', 'rename-folder', 'Old', 'New']);
+    expect(moved).toMatchObject({ code: 0, stdout: 'moved 2 macros from "Old" to "New"\n' });
+    expect((await ladder(env, ['macros', 'list', '--folder', 'Old'])).stdout).toBe('no macros\n');
   }, 60_000);
 });

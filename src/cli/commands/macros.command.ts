@@ -24,7 +24,7 @@ async function readMacroFile(file: string): Promise<unknown[]> {
   return list;
 }
 
-/** `ladder macros list|show|import|seed` (issue 5 item 3), against the configured store, as the operator. */
+/** `ladder macros list|show|import|rename-folder|seed` (issue 5 item 3), against the configured store, as the operator. */
 export function registerMacrosCommands(program: Command): void {
   const macros = program.command('macros').description('Reply macros: folders, versions, import');
 
@@ -89,6 +89,24 @@ export function registerMacrosCommands(program: Command): void {
           if (opts.json) return printJson(r);
           for (const i of r.items) process.stdout.write(`${i.outcome.padEnd(9)} ${i.id.padStart(6)}  v${i.version}  ${i.folder} / ${i.title}\n`);
           process.stdout.write(`created ${r.created}, revised ${r.revised}, unchanged ${r.unchanged}, kept ${r.kept}\n`);
+        });
+      }),
+    );
+
+  macros
+    .command('rename-folder')
+    .description('Rename a folder: every macro in it moves, archived ones too, or none does; onto an existing folder merges them')
+    .argument('<from>', 'the folder now')
+    .argument('<to>', 'its new name')
+    .option('--json', 'print JSON')
+    .action((from: string, to: string, opts: { json?: boolean }) =>
+      runCommand(async () => {
+        const { renameMacroFolder } = await import('../../services/macros/rename-macro-folder.js');
+        const { SYSTEM_ACTOR } = await import('../../services/actor.js');
+        await withStore(async (store) => {
+          const r = await renameMacroFolder(store, SYSTEM_ACTOR, { from, to });
+          if (opts.json) return printJson(r);
+          process.stdout.write(`moved ${r.moved} macro${r.moved === 1 ? '' : 's'} from "${r.from}" to "${r.to}"${r.merged ? ' (merged into the existing folder)' : ''}\n`);
         });
       }),
     );

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CliInputError, EXIT_BAD_INPUT, printJson, runCommand } from '../cli-io.js';
+import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printJson, runCommand } from '../cli-io.js';
 import { withStore } from '../cli-store.js';
 import { SYSTEM_ACTOR } from '../../services/actor.js';
+import { DomainError } from '../../domain/errors.js';
 
 function readFileText(file: string): string {
   try {
@@ -19,10 +20,11 @@ export function registerPolicyStoreCommands(program: Command): void {
 
   policy
     .command('apply')
-    .description('Validate FILE and make it the policy in force (a new version; no restart needed)')
+    .description("Validate FILE and make it the policy in force (a new version; no restart needed); refused (exit 1) while its own tests fail, unless --force")
     .argument('<file>')
     .option('--label <text>', 'what changed')
-    .action((file: string, opts: { label?: string }) =>
+    .option('--force', "apply even though the policy's own tests fail (recorded in the audit event)")
+    .action((file: string, opts: { label?: string; force?: boolean }) =>
       runCommand(async () => {
         const { applyPolicy, validatePolicyText } = await import('../../services/policy/manage-policy.js');
         const { formatProblem } = await import('../../domain/policy/policy-problems.js');
@@ -32,9 +34,18 @@ export function registerPolicyStoreCommands(program: Command): void {
           for (const p of check.problems) process.stderr.write(`${formatProblem(p)}\n`);
           return EXIT_BAD_INPUT;
         }
-        await withStore(async (store) => {
-          const v = await applyPolicy(store, SYSTEM_ACTOR, { yaml, label: opts.label ?? basename(file) });
+        return withStore(async (store) => {
+          let v;
+          try {
+            v = await applyPolicy(store, SYSTEM_ACTOR, { yaml, label: opts.label ?? basename(file), force: opts.force === true });
+          } catch (err) {
+            if (!(err instanceof DomainError) || err.code !== 'policy_tests_failed') throw err;
+            // One line, as every refusal; `policy test` prints each failing test's differences.
+            process.stderr.write(`${err.message} (--force); \`ladder policy test --policy ${file}\` shows the differences\n`);
+            return EXIT_FAILED;
+          }
           process.stdout.write(`policy version ${v.version} is in force\n`);
+          return EXIT_OK;
         });
       }),
     );

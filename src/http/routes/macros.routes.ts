@@ -7,6 +7,7 @@ import { createMacro, type CreateMacroInput } from '../../services/macros/create
 import { getMacro, listMacroHistory } from '../../services/macros/get-macro.js';
 import { updateMacro } from '../../services/macros/update-macro.js';
 import { archiveMacro } from '../../services/macros/archive-macro.js';
+import { renameMacroFolder, type RenameMacroFolderInput } from '../../services/macros/rename-macro-folder.js';
 import { renderMacroForCase } from '../../services/macros/render-macro-for-case.js';
 import { replyWithMacro } from '../../services/macros/reply-with-macro.js';
 
@@ -52,6 +53,15 @@ export function macroRoutes(deps: { store: Store }): FastifyPluginAsync {
       config: { access: 'macros.manage' },
       schema: { tags: ['macros'], summary: 'Create a macro (version 1)', body: createBody, response: { 201: anyObject, ...errorResponses } },
     }, async (request, reply) => reply.status(201).send(await createMacro(store, actorOf(request), request.body as CreateMacroInput)));
+
+    app.post('/macros/folders/rename', {
+      config: { access: 'macros.manage' },
+      schema: {
+        tags: ['macros'], summary: 'Rename a folder: every macro in it moves, archived ones too, or none does (409 naming the titles already in the target)',
+        body: { type: 'object', required: ['from', 'to'], properties: { from: str, to: { type: 'string', description: 'The new name; an existing folder merges the two' } } },
+        response: { 200: anyObject, ...errorResponses },
+      },
+    }, async (request) => renameMacroFolder(store, actorOf(request), request.body as RenameMacroFolderInput));
 
     app.get('/macros/:id', {
       config: { access: 'macros.read' },

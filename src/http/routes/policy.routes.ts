@@ -6,6 +6,15 @@ import { explainCaseFacts } from '../../services/policy/explain-case-facts.js';
 import { anyObject, caseFactsBody, errorResponses } from '../schemas.js';
 
 const yamlBody = { type: 'object', required: ['yaml'], properties: { yaml: { type: 'string' }, label: { type: 'string' } } } as const;
+const applyBody = {
+  type: 'object',
+  required: ['yaml'],
+  properties: {
+    yaml: { type: 'string' },
+    label: { type: 'string' },
+    force: { type: 'boolean', description: "Apply even though the policy's own tests fail (recorded in the audit event); without it that is a 422 policy_tests_failed" },
+  },
+} as const;
 
 export function policyRoutes(deps: { store: Store }): FastifyPluginAsync {
   const { store } = deps;
@@ -32,10 +41,10 @@ export function policyRoutes(deps: { store: Store }): FastifyPluginAsync {
 
     app.put('/policy', {
       config: { access: 'policy.manage' },
-      schema: { tags: ['policy'], summary: 'Apply a new policy version (in force without restart)', body: yamlBody, response: { 201: anyObject, ...errorResponses } },
+      schema: { tags: ['policy'], summary: 'Apply a new policy version (in force without restart); refused while its own tests fail unless forced', body: applyBody, response: { 201: anyObject, ...errorResponses } },
     }, async (request, reply) => {
-      const b = request.body as { yaml: string; label?: string };
-      return reply.status(201).send(await applyPolicy(store, actorOf(request), { yaml: b.yaml, label: b.label }));
+      const b = request.body as { yaml: string; label?: string; force?: boolean };
+      return reply.status(201).send(await applyPolicy(store, actorOf(request), { yaml: b.yaml, label: b.label, force: b.force }));
     });
 
     app.post('/policy/explain', {

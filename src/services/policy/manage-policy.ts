@@ -12,6 +12,7 @@ import { parseCaseLogSettings } from '../../domain/logs/log-case-status.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
 import { nowIso } from '../clock.js';
 import { invalidatePolicyRuntime, loadPolicyRuntime, seedDefaultPolicy } from './load-policy-runtime.js';
+import { runPolicyTests, type PolicyTestReport } from './policy-tests.js';
 
 export interface PolicyVersionView {
   version: number;
@@ -68,22 +69,41 @@ export async function listPolicies(store: Store, actor: Actor): Promise<PolicyVe
   return (await listPolicyVersions(store.db)).map((p) => ({ version: p.version, label: p.label, authorId: p.authorId === null ? null : String(p.authorId), createdAt: p.createdAt }));
 }
 
+/** How many failing tests the refusal names; the rest are counted (the editor lists them all). */
+const NAMED_FAILURES = 10;
+
+function testsFailed(report: PolicyTestReport): DomainError {
+  const failing = report.results.filter((r) => !r.passed);
+  const named = failing.slice(0, NAMED_FAILURES).map((r) => `${JSON.stringify(r.name)}${r.line !== null ? ` (line ${r.line})` : ''}`);
+  const more = failing.length > named.length ? ` and ${failing.length - named.length} more` : '';
+  return new DomainError(
+    'policy_tests_failed',
+    `${failing.length} of the policy's ${report.results.length} tests fail: ${named.join(', ')}${more}; fix them, or apply it anyway with force`,
+    'tests',
+  );
+}
+
 /**
  * Stores a new policy version, in force from now on, on every instance within seconds. Refused
- * with every problem listed when it does not validate; cases already decided keep the version
- * that decided them until they are re-evaluated.
+ * with every problem listed when it does not validate, and when its own tests (`examples:`) fail
+ * unless `force` overrides them — the override and the tests it skipped go into the audit event.
+ * Cases already decided keep the version that decided them until they are re-evaluated.
  */
-export async function applyPolicy(store: Store, actor: Actor, input: { yaml: unknown; label?: unknown }): Promise<PolicyVersionView> {
+export async function applyPolicy(store: Store, actor: Actor, input: { yaml: unknown; label?: unknown; force?: unknown }): Promise<PolicyVersionView> {
   requirePermission(actor, 'policy.manage');
   const check = validatePolicyText(input.yaml);
   if (!check.ok) throw new PolicyError(check.problems);
   if (input.label !== undefined && (typeof input.label !== 'string' || input.label.length > 200)) {
     throw new DomainError('invalid_input', 'expected a label of at most 200 characters', 'label');
   }
+  if (input.force !== undefined && typeof input.force !== 'boolean') throw new DomainError('invalid_input', 'expected true or false', 'force');
+  const tests = runPolicyTests(input.yaml as string, 'policy.yaml');
+  if (tests.failed > 0 && input.force !== true) throw testsFailed(tests);
+  const overridden = tests.failed > 0 ? { force: true, failedTests: tests.results.filter((r) => !r.passed).map((r) => r.name) } : {};
   const at = nowIso();
   const stored = await store.db.transaction().execute(async (trx) => {
     const p = await insertPolicyVersion(trx, { yaml: input.yaml as string, label: (input.label as string | undefined) ?? null, authorId: actorIdOf(actor), at });
-    await insertAuditEvent(trx, { at, actorId: actorIdOf(actor), action: 'policy.applied', entityType: 'policy', entityId: String(p.version), data: { label: p.label } });
+    await insertAuditEvent(trx, { at, actorId: actorIdOf(actor), action: 'policy.applied', entityType: 'policy', entityId: String(p.version), data: { label: p.label, ...overridden } });
     return p;
   });
   invalidatePolicyRuntime(store);

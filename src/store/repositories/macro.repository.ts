@@ -125,6 +125,31 @@ export async function updateMacroRow(
   await db.updateTable('macros').set(values).where('id', '=', id).execute();
 }
 
+/** A folder's macros (archived ones too), locked until the transaction ends on PostgreSQL. */
+export async function lockMacroFolder(db: Executor, folder: string, dialect: Dialect): Promise<number[]> {
+  let q = db.selectFrom('macros').select('id').where('folder', '=', folder).orderBy('id');
+  if (dialect === 'postgres') q = q.forUpdate();
+  return (await q.execute()).map((r) => Number(r.id));
+}
+
+/** Titles `to` already has that a macro in `from` also has: moving `from` there would repeat them. */
+export async function findFolderTitleClashes(db: Executor, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('macros')
+    .select('title')
+    .where('folder', '=', to)
+    .where('title', 'in', db.selectFrom('macros').select('title').where('folder', '=', from))
+    .orderBy('title')
+    .execute();
+  return rows.map((r) => r.title);
+}
+
+/** Moves every macro of `from` to `to` in one statement; the ids that moved. */
+export async function moveMacroFolder(db: Executor, from: string, to: string): Promise<number[]> {
+  const rows = await db.updateTable('macros').set({ folder: to }).where('folder', '=', from).returning('id').execute();
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
 export interface MacroListFilter {
   folder?: string;
   /** Case-insensitive substring of the title or the text in force. */

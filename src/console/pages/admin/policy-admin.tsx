@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { PolicyProblem, PolicyVersion } from '../../api/types';
 import { ErrorNote, Field, FormError } from '../../components/fields';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
-import { PolicyPreview } from './policy-preview';
+import { PolicyPreview, type PolicyTestOutcome } from './policy-preview';
 
 /** Character offset of the start of a 1-based line, to put the caret on a problem. */
 function offsetOfLine(text: string, line: number): number {
@@ -21,7 +21,9 @@ function offsetOfLine(text: string, line: number): number {
 /**
  * The policy in force, read-only; an edited copy can be validated (problems with line numbers),
  * tested and backtested (policy-preview.tsx), and applied as a new version, in force at once
- * without a restart.
+ * without a restart. While the draft's own tests fail (the last run here, or the server's refusal,
+ * 422 policy_tests_failed) Apply is off; "Apply anyway" overrides it after a confirm, and the
+ * server records the override in the audit trail.
  */
 export function PolicyAdmin() {
   const current = useResource('policy', () => api.get<PolicyVersion>('/policy'));
@@ -29,6 +31,8 @@ export function PolicyAdmin() {
   const [label, setLabel] = useState('');
   const [problems, setProblems] = useState<PolicyProblem[] | null>(null);
   const [applied, setApplied] = useState<PolicyVersion | null>(null);
+  /** The text whose tests are known to fail, and why; stale once the draft changes. */
+  const [failing, setFailing] = useState<{ yaml: string; why: string } | null>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
   const validate = useSubmit();
   const apply = useSubmit();
@@ -39,14 +43,27 @@ export function PolicyAdmin() {
     const r = await validate.run(() => api.post<{ ok: boolean; problems: PolicyProblem[] }>('/policy/validate', { yaml: draft }));
     if (r) setProblems(r.problems);
   };
-  const onApply = async () => {
+  const testsFail = failing !== null && draft !== null && failing.yaml === draft;
+  const onTestsRun = (r: PolicyTestOutcome) => {
+    if (r.failed > 0) setFailing({ yaml: r.yaml, why: `${r.failed} of the policy's ${r.passed + r.failed} tests fail (listed under “Before applying”).` });
+    else if (failing?.yaml === r.yaml) setFailing(null);
+  };
+  const onApply = async (force: boolean) => {
     if (draft === null) return;
-    if (!window.confirm('Apply this policy? New decisions use it at once; open cases keep theirs until re-evaluated.')) return;
-    const v = await apply.run(() => api.put<PolicyVersion>('/policy', { yaml: draft, ...(label.trim() ? { label: label.trim() } : {}) }));
+    const question = force
+      ? `The policy's own tests fail: ${failing?.why ?? ''}\n\nApply it anyway? New decisions use it at once, and the override is recorded in the audit trail.`
+      : 'Apply this policy? New decisions use it at once; open cases keep theirs until re-evaluated.';
+    if (!window.confirm(question)) return;
+    const body = { yaml: draft, ...(label.trim() ? { label: label.trim() } : {}), ...(force ? { force: true } : {}) };
+    const v = await apply.run(() => api.put<PolicyVersion>('/policy', body).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'policy_tests_failed') setFailing({ yaml: draft, why: err.message });
+      throw err;
+    }));
     if (v) {
       setApplied(v);
       setDraft(null);
       setProblems(null);
+      setFailing(null);
       setLabel('');
       current.reload();
     }
@@ -104,10 +121,20 @@ export function PolicyAdmin() {
               <Field label="Label for this version (optional)" name="label" error={apply.error} render={(a) => (
                 <input {...a} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. 2026-05 refund threshold" />
               )} />
-              <FormError error={apply.error?.code === 'invalid_policy' ? null : (apply.error ?? validate.error)} fields={['yaml', 'label']} />
+              <FormError error={apply.error?.code === 'invalid_policy' || apply.error?.code === 'policy_tests_failed' ? null : (apply.error ?? validate.error)} fields={['yaml', 'label']} />
+              {testsFail ? (
+                <div className="notice danger" role="alert" id="policy-tests-fail">
+                  <p><strong>Apply is off: the policy's own tests fail.</strong> {failing.why}</p>
+                  <p className="small">Fix the policy or its examples, or apply it anyway; the override is recorded in the audit trail.</p>
+                </div>
+              ) : null}
               <div className="form-actions">
                 <button type="button" className="button" disabled={validate.busy} onClick={() => void onValidate()}>Validate</button>
-                <button type="button" className="button primary" disabled={apply.busy || problems === null || problems.length > 0} onClick={() => void onApply()}>Apply</button>
+                <button type="button" className="button primary" aria-describedby={testsFail ? 'policy-tests-fail' : undefined}
+                  disabled={apply.busy || problems === null || problems.length > 0 || testsFail} onClick={() => void onApply(false)}>Apply</button>
+                {testsFail ? (
+                  <button type="button" className="button danger-outline" disabled={apply.busy || problems === null || problems.length > 0} onClick={() => void onApply(true)}>Apply anyway…</button>
+                ) : null}
                 <button type="button" className="button-quiet" onClick={() => { setDraft(null); setProblems(null); }}>Discard</button>
               </div>
               {problems === null ? <p className="small muted">Validate before applying.</p> : null}
@@ -115,7 +142,7 @@ export function PolicyAdmin() {
           )}
         </section>
       ) : null}
-      {p ? <PolicyPreview yaml={draft ?? p.yaml ?? ''} isDraft={draft !== null} /> : null}
+      {p ? <PolicyPreview yaml={draft ?? p.yaml ?? ''} isDraft={draft !== null} onTestsRun={onTestsRun} /> : null}
     </div>
   );
 }

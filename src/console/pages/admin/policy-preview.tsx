@@ -23,7 +23,10 @@ interface BacktestReport {
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 const shortDecision = (d: Pick3) => `${d.priority} ${d.level}${d.escalate ? ' escalated' : ''}`;
 
-export function PolicyPreview({ yaml, isDraft }: { yaml: string; isDraft: boolean }) {
+/** What the editor needs from a test run to hold back Apply while the policy's tests fail. */
+export interface PolicyTestOutcome { yaml: string; passed: number; failed: number }
+
+export function PolicyPreview({ yaml, isDraft, onTestsRun }: { yaml: string; isDraft: boolean; onTestsRun?(outcome: PolicyTestOutcome): void }) {
   const [tests, setTests] = useState<TestReport | null>(null);
   const [backtest, setBacktest] = useState<BacktestReport | null>(null);
   const runTests = useSubmit();
@@ -38,7 +41,10 @@ export function PolicyPreview({ yaml, isDraft }: { yaml: string; isDraft: boolea
 
   const onTests = async () => {
     const r = await runTests.run(() => api.post<TestReport>('/policy/test', { yaml }));
-    if (r) setTests(r);
+    if (r) {
+      setTests(r);
+      onTestsRun?.({ yaml, passed: r.passed, failed: r.failed });
+    }
   };
   const onBacktest = async () => {
     const r = await runBacktest.run(() => api.post<BacktestReport>('/policy/backtest', { yaml, examples: 10 }));
