@@ -113,6 +113,9 @@ describe.each(dialects)('parked Shopify returns that wait too long on %s', (dial
     const bad = await list('?state=lost');
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('state');
+    const badLimit = await list('?limit=0');
+    expect(badLimit.statusCode).toBe(422);
+    expect(badLimit.json()).toMatchObject({ error: { field: 'limit' } });
     const page = (await list('?limit=1')).json();
     expect(page.items).toHaveLength(1);
     expect(page.nextCursor).toEqual(expect.any(String));
