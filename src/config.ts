@@ -22,6 +22,8 @@ export interface Config {
   uploadAllowedTypes: string[];
   publicUrl: string | null;
   shopifyWebhookSecret: string | null;
+  /** A Shopify return parked for its order stops waiting (expires) after this many hours without it. */
+  shopifyParkedReturnExpiryHours: number;
   slaSweepIntervalMs: number;
   jobPollIntervalMs: number;
   databasePoolSize: number;
@@ -52,6 +54,9 @@ export interface Config {
   /** ISO 4217 code money forms start in (refunds, order totals) when nothing else names one. */
   deskCurrency: string;
 }
+
+/** SHOPIFY_PARKED_RETURN_EXPIRY_HOURS when unset: three days for an order webhook to follow its return. */
+export const DEFAULT_SHOPIFY_PARKED_RETURN_EXPIRY_HOURS = 72;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -178,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     uploadAllowedTypes,
     publicUrl,
     shopifyWebhookSecret: env.SHOPIFY_WEBHOOK_SECRET?.trim() || null,
+    shopifyParkedReturnExpiryHours: int('SHOPIFY_PARKED_RETURN_EXPIRY_HOURS', DEFAULT_SHOPIFY_PARKED_RETURN_EXPIRY_HOURS, 1, 24 * 365),
     slaSweepIntervalMs: int('SLA_SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
     jobPollIntervalMs: int('JOB_POLL_INTERVAL_MS', 1_000, 10, 600_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),

@@ -18,6 +18,7 @@ import { registerIncidentsCommands } from './commands/incidents.command.js';
 import { registerFinanceCommands } from './commands/finance.command.js';
 import { registerSurveyCommands } from './commands/survey.command.js';
 import { registerCasesCommands } from './commands/cases.command.js';
+import { registerShopifyCommands } from './commands/shopify.command.js';
 
 // Every command module registers itself and imports its heavy dependencies (database drivers,
 // Fastify) lazily inside its action, so `ladder policy explain` starts in milliseconds.
@@ -50,5 +51,6 @@ registerIncidentsCommands(program);
 registerFinanceCommands(program);
 registerSurveyCommands(program);
 registerCasesCommands(program);
+registerShopifyCommands(program);
 
 await program.parseAsync(process.argv);

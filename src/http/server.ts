@@ -126,6 +126,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register((await import('./routes/returns.routes.js')).returnsRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/logs.routes.js')).logRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/shopify-webhooks.routes.js')).shopifyWebhookRoutes({ store, config }));
+  await app.register((await import('./routes/integrations.routes.js')).integrationRoutes({ store, config }), { prefix: '/api/v1' });
   await app.register((await import('./routes/team-calendar.routes.js')).teamCalendarRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/webhooks.routes.js')).webhookRoutes({ store }), { prefix: '/api/v1' });
   await app.register((await import('./routes/incidents.routes.js')).incidentRoutes({ store }), { prefix: '/api/v1' });

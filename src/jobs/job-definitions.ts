@@ -7,6 +7,7 @@ import { orderSlaCaseJob } from './order-sla-sweep.job.js';
 import { rmaBreachJob, rmaWarningJob } from './rma-alert.job.js';
 import { logDueAlertJob } from './log-due-alert.job.js';
 import { incidentEscalationNoticeJob } from './incident-escalation-notice.job.js';
+import { shopifyParkedReturnExpiryJob } from './shopify-parked-return-expiry.job.js';
 
 /** Every kind of job a worker runs. */
-export const JOB_DEFINITIONS: readonly JobDefinition<any, WorkerServices>[] = [slaBreachJob, slaWarningJob, deliverOutboxJob, orderSlaCaseJob, rmaWarningJob, rmaBreachJob, logDueAlertJob, incidentEscalationNoticeJob];
+export const JOB_DEFINITIONS: readonly JobDefinition<any, WorkerServices>[] = [slaBreachJob, slaWarningJob, deliverOutboxJob, orderSlaCaseJob, rmaWarningJob, rmaBreachJob, logDueAlertJob, incidentEscalationNoticeJob, shopifyParkedReturnExpiryJob];

@@ -12,6 +12,8 @@ export interface WorkerServices {
   slaLookAheadMs: number;
   /** Most alerts of one kind a sweep queues at once; the rest wait for the next slot. */
   sweepBatchLimit: number;
+  /** SHOPIFY_PARKED_RETURN_EXPIRY_HOURS: a parked Shopify return older than this stops waiting for its order (default 72). */
+  shopifyParkedReturnExpiryHours?: number;
   /** The IMAP mailbox the imap-poll sweep reads (IMAP_URL); absent when none is configured. */
   inboundMail?: { openMailbox: OpenMailbox; settings: InboundEmailSettings; log?: MailLog };
 }

@@ -16,6 +16,7 @@ import type { OpenMailbox } from '../integrations/email/inbound-mailbox.js';
 import { imapMailbox } from '../integrations/email/imap-mailbox.js';
 import { inboundSettingsOf, type MailLog } from '../services/email/inbound-settings.js';
 import { imapPollSweep } from './imap-poll.sweep.js';
+import { shopifyParkedReturnExpirySweep } from './shopify-parked-return-expiry.job.js';
 
 export interface WorkerOptions {
   workerId?: string;
@@ -67,6 +68,7 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
     // Twice the interval: a due instant is always queued by a sweep before it passes.
     slaLookAheadMs: 2 * config.slaSweepIntervalMs + 1_000,
     sweepBatchLimit: 5_000,
+    shopifyParkedReturnExpiryHours: config.shopifyParkedReturnExpiryHours,
   };
   const openMailbox = options.openMailbox ?? (config.imapUrl ? imapMailbox({ url: config.imapUrl, processedMailbox: config.imapProcessedMailbox }) : null);
   if (openMailbox) services.inboundMail = { openMailbox, settings: inboundSettingsOf(config), ...(options.mailLog ? { log: options.mailLog } : {}) };
@@ -96,6 +98,7 @@ export function startWorker({ store, config, options = {} }: { store: Store; con
       rmaAlertSweep(config.slaSweepIntervalMs),
       logDueAlertSweep(config.slaSweepIntervalMs),
       incidentSuggestSweep(),
+      shopifyParkedReturnExpirySweep(),
       ...(openMailbox ? [imapPollSweep(config.imapPollIntervalMs)] : []),
     ],
     ...(options.now ? { now: options.now } : {}),

@@ -33,7 +33,7 @@ export function Shell() {
   const logQueues = useMemo(() => logQueuesFor(session.user.role, logTypes.data ?? []), [session.user.role, logTypes.data]);
   // The supplier lands on the entries whose move is its own (issue 8 item 2).
   const firstQueue = isSupplier && session.can('logs.read') ? `/logs/${SUPPLIER_HOME.key}` : `/queues/${queues[0]!.key}`;
-  const showAdmin = session.can('users.manage') || session.can('teams.manage') || session.can('policy.manage') || session.can('macros.manage');
+  const showAdmin = session.can('users.manage') || session.can('teams.manage') || session.can('policy.manage') || session.can('macros.manage') || session.can('integrations.read');
 
   useEffect(() => {
     if (path === '/' || path === '/queues' || path === '/signin') navigate(firstQueue, { replace: true });

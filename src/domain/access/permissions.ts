@@ -62,6 +62,8 @@ export const PERMISSIONS = [
   'incidents.manage',
   /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
   'webhooks.manage',
+  /** Shopify integration health: returns parked for an order that has not arrived, and those that expired. */
+  'integrations.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,7 +86,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   lead: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
   escalations: [...CASE_WORK, 'cases.deescalate', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
   leadership: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'audit.read', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
-  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage'],
+  // Back office handles Shopify and platform issues (R000-01), so it sees the integration's parked returns.
+  back_office: [...CASE_WORK, 'cases.deescalate', 'restricted.read', 'handoffs.sign', ...SUPERVISOR_RETURNS, 'macros.manage', 'integrations.read'],
   compliance: [...CASE_WORK, 'restricted.read', 'audit.read', 'privacy.manage', 'returns.read', 'returns.report'],
   // The external supplier works its own queue: it reads and updates the tasks there, replies to
   // nobody directly, and sees no customer directory, users or policy (R000-01, issue 5 item 2).

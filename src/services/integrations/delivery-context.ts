@@ -41,7 +41,9 @@ export type ShopifyRefKind =
   | 'order' | 'dispute' | 'return' | 'rma'
   | 'fulfillment_event' | 'refund' | 'return_status' | 'return_event' | 'order_cancelled' | 'dispute_state'
   /** A Shopify order rated HIGH risk → the fraud case of its log entry (R000-08), once per order. */
-  | 'order_risk';
+  | 'order_risk'
+  /** A Shopify order rated MEDIUM risk was put before an agent (its review case, or null: noted on its open cases), once per order. */
+  | 'order_risk_review';
 
 export function shopifyRef(kind: ShopifyRefKind, externalId: string): IntegrationRefKey {
   return { source: SHOPIFY_SOURCE, kind, externalId };

@@ -19,6 +19,7 @@ import { migration as extendWebhookEndpoints } from './202612061430-extend-webho
 import { migration as createSurveyInvitations } from './202612061440-create-survey-invitations.js';
 import { migration as createOrderLineSnapshots } from './202612061520-create-order-line-snapshots.js';
 import { migration as createParkedShopifyReturns } from './202612061610-create-parked-shopify-returns.js';
+import { migration as addParkedShopifyReturnExpiry } from './202612061730-add-parked-shopify-return-expiry.js';
 
 /**
  * Every schema change, in order, named YYYYMMDDHHMM-verb-noun. Listed statically (not read from
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, LadderMigration> = {
   '202612061440-create-survey-invitations': createSurveyInvitations,
   '202612061520-create-order-line-snapshots': createOrderLineSnapshots,
   '202612061610-create-parked-shopify-returns': createParkedShopifyReturns,
+  '202612061730-add-parked-shopify-return-expiry': addParkedShopifyReturnExpiry,
 };

@@ -156,7 +156,7 @@ export async function saveOrderLineSnapshots(
 /** Whether any returns wait for one of these Shopify orders (locking them on PostgreSQL, as listWaitingShopifyReturns does). */
 export async function anyShopifyReturnsWaitingFor(db: Executor, shopifyOrderIds: readonly string[], dialect: Dialect): Promise<boolean> {
   if (shopifyOrderIds.length === 0) return false;
-  let q = db.selectFrom('parked_shopify_returns').select('id').where('applied_at', 'is', null).where('shopify_order_id', 'in', [...shopifyOrderIds]);
+  let q = db.selectFrom('parked_shopify_returns').select('id').where('applied_at', 'is', null).where('expired_at', 'is', null).where('shopify_order_id', 'in', [...shopifyOrderIds]);
   if (dialect === 'postgres') q = q.forUpdate();
   return (await q.execute()).length > 0;
 }

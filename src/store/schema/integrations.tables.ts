@@ -105,4 +105,6 @@ export interface ParkedShopifyReturnsTable {
   applied_at: string | null;
   order_id: number | null;
   result_json: string | null;
+  /** Set when it waited longer than SHOPIFY_PARKED_RETURN_EXPIRY_HOURS: it is never applied after that. */
+  expired_at: string | null;
 }

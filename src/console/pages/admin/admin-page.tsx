@@ -7,6 +7,7 @@ import { TokensAdmin } from './tokens-admin';
 import { PolicyAdmin } from './policy-admin';
 import { WebhooksAdmin } from './webhooks-admin';
 import { MacrosAdmin } from './macros-admin';
+import { ShopifyParkedReturns } from './shopify-parked-returns';
 
 const TABS = [
   { key: 'users', label: 'Users', permission: 'users.manage' },
@@ -15,6 +16,7 @@ const TABS = [
   { key: 'policy', label: 'Policy', permission: 'policy.manage' },
   { key: 'webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
   { key: 'macros', label: 'Macros', permission: 'macros.manage' },
+  { key: 'shopify', label: 'Shopify', permission: 'integrations.read' },
 ] as const;
 
 export default function AdminPage({ tab }: { tab: string | null }) {
@@ -44,6 +46,7 @@ export default function AdminPage({ tab }: { tab: string | null }) {
       {current.key === 'policy' ? <PolicyAdmin /> : null}
       {current.key === 'webhooks' ? <WebhooksAdmin /> : null}
       {current.key === 'macros' ? <MacrosAdmin /> : null}
+      {current.key === 'shopify' ? <ShopifyParkedReturns /> : null}
     </section>
   );
 }
