@@ -60,8 +60,6 @@ export const PERMISSIONS = [
   'incidents.read',
   'incidents.write',
   'incidents.manage',
-  /** Outgoing webhook endpoints, their secrets and delivery logs (issue 7 item 5): admins only. */
-  'webhooks.manage',
   /** Shopify integration health: returns parked for an order that has not arrived, and those that expired. */
   'integrations.read',
 ] as const;
