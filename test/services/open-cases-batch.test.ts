@@ -96,6 +96,17 @@ describe.each(dialects)('opening cases together on %s', (dialect) => {
     expect(new Set(transactions.slice(1)).size).toBe(1);
   });
 
+  it('with batching off (OPEN_CASE_BATCH_MAX=1) every opening is its own transaction, none waiting for another', async () => {
+    const batcher = createOpenCaseBatcher(t.store, { maxBatch: 1, maxInFlight: 1 });
+    const transactions: unknown[] = [];
+    const views = await Promise.all(Array.from({ length: 4 }, (_, i) => batcher.open(t.actors.agent, {
+      body: { category: 'order_status', subject: `alone ${i}` },
+      within: async (trx) => { transactions.push(trx); },
+    })));
+    expect(views.map((v) => v.subject)).toEqual(['alone 0', 'alone 1', 'alone 2', 'alone 3']);
+    expect(new Set(transactions).size).toBe(4);
+  });
+
   it('when a batch transaction fails, its openings are retried alone and only the faulty one fails', async () => {
     const batcher = createOpenCaseBatcher(t.store, { maxBatch: 64, maxInFlight: 1 });
     const input = (i: number): OpenCaseInput => ({

@@ -1,6 +1,7 @@
 import type { Store } from '../../store/database.js';
 import type { Actor } from '../actor.js';
 import type { CaseView } from './case-view.js';
+import { openCase } from './open-case.js';
 import { openCasesTogether, type OpenCaseInput, type OpenCaseItem, type OpenCaseOutcome } from './open-cases.js';
 
 export interface OpenCaseBatcher {
@@ -68,6 +69,8 @@ export function createOpenCaseBatcher(store: Store, options: OpenCaseBatcherOpti
 
   return {
     open(actor, input) {
+      // Batching off: every opening is its own transaction, as many at once as arrive.
+      if (options.maxBatch <= 1) return openCase(store, actor, input);
       return new Promise<CaseView>((resolve, reject) => {
         queue.push({ item: { actor, input }, resolve, reject });
         pump();
