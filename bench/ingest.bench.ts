@@ -7,6 +7,7 @@
 //
 //   npm run bench:ingest -- [--count 10000] [--only sqlite|postgres] [--replays 3] [--cpu-prof DIR]
 import { readFileSync } from 'node:fs';
+import { httpLoadClient, runConcurrentTimed, type Timed } from './lib/http-load.js';
 import { join } from 'node:path';
 import pg from 'pg';
 import Database from 'better-sqlite3';
@@ -28,12 +29,6 @@ const REPLAYS = Number(option('replays') ?? 3);
 const onlyDialect = option('only');
 const profileDir = option('cpu-prof');
 
-interface Timed {
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
 /**
  * CPU seconds a process has used (Linux /proc; 0 elsewhere). With two cores shared by other work,
  * CPU per webhook is the steadier measure of the server's own cost; webhooks/s also depends on load.
@@ -47,30 +42,14 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function runConcurrent(total: number, one: (i: number) => Promise<void>): Promise<Timed> {
-  let next = 0;
-  const latencies = new Float64Array(total);
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= total) return;
-        const t0 = process.hrtime.bigint();
-        await one(i);
-        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort();
-  const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
-  return { perSecond: total / seconds, p50: at(0.5), p99: at(0.99) };
-}
+const runConcurrent = (total: number, one: (i: number) => Promise<void>) => runConcurrentTimed(total, CONCURRENCY, one);
+const clients = new WeakMap<ServerProcess, ReturnType<typeof httpLoadClient>>();
 
 async function post(server: ServerProcess, w: StreamWebhook): Promise<string> {
-  const res = await fetch(`${server.url}/webhooks/shopify`, { method: 'POST', headers: webhookHeaders(w), body: w.body });
-  const text = await res.text();
+  let client = clients.get(server);
+  if (!client) clients.set(server, (client = httpLoadClient(server.url, CONCURRENCY)));
+  const res = await client.post('/webhooks/shopify', webhookHeaders(w), w.body);
+  const text = res.body;
   if (res.status !== 200) throw new Error(`${w.deliveryId}: ${res.status} ${text}`);
   return (JSON.parse(text) as { outcome: string }).outcome;
 }
@@ -111,7 +90,7 @@ async function benchIngest(store: TestStore, shape: StreamShape): Promise<Ingest
     });
     const cpuMsPerWebhook = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / webhooks.length;
     let replayDuplicates = 0;
-    let replay: Timed = { perSecond: 0, p50: 0, p99: 0 };
+    let replay: Timed = { seconds: 0, perSecond: 0, p50: 0, p99: 0 };
     for (let r = 0; r < REPLAYS; r++) {
       replay = await runConcurrent(webhooks.length, async (i) => {
         if ((await post(server, webhooks[i]!)) === 'duplicate') replayDuplicates++;

@@ -40,16 +40,35 @@ export function httpLoadClient(baseUrl: string, maxSockets: number) {
 
 /** Runs `total` calls of `one` with `concurrency` in flight; returns the seconds taken. */
 export async function runConcurrent(total: number, concurrency: number, one: (i: number) => Promise<void>): Promise<number> {
+  return (await runConcurrentTimed(total, concurrency, one)).seconds;
+}
+
+export interface Timed {
+  seconds: number;
+  perSecond: number;
+  /** Per-call latency percentiles, milliseconds. */
+  p50: number;
+  p99: number;
+}
+
+/** As runConcurrent, with each call's latency. */
+export async function runConcurrentTimed(total: number, concurrency: number, one: (i: number) => Promise<void>): Promise<Timed> {
   let next = 0;
+  const latencies = new Float64Array(total);
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (;;) {
         const i = next++;
         if (i >= total) return;
+        const t0 = process.hrtime.bigint();
         await one(i);
+        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
       }
     }),
   );
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort();
+  const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
+  return { seconds, perSecond: total / seconds, p50: at(0.5), p99: at(0.99) };
 }
