@@ -3,11 +3,13 @@
 //   1. the delay from an SLA clock's due moment to its notification being sent (email over SMTP to
 //      a local server, and in-app), p50/p99, for 1,000 clocks coming due over ~15 s, with the
 //      default SLA_SWEEP_INTERVAL_MS / JOB_POLL_INTERVAL_MS (target p99 ≤ 5 s); PostgreSQL runs two
-//      instances (two connection pools), SQLite one;
+//      instances (the second in its own process, as deployed; --in-process keeps both in this
+//      one, sharing an event loop), SQLite one;
 //   2. the sweep's cost with 100,000 vs 10,000 open cases and the same number due, and with ten
 //      times as many due — it follows the number due, not the number open.
 // Usage: npm run bench:sla [-- postgres|sqlite] (default: every available database)
-//        [--closed N] [--open N] [--phase steady|burst] [--skip-sweep].
+//        [--closed N] [--open N] [--phase steady|burst] [--skip-sweep] [--in-process].
+import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { availableDialects, createTestStore, type TestStore } from '../test/support/databases.js';
 import { startSmtpSink } from '../test/sla/notification-sinks.js';
@@ -146,7 +148,10 @@ async function latency(store: TestStore, stepMs: number): Promise<Latency> {
   const clockIds = await scheduleMeasuredClocks(store, firstDue, stepMs);
   const sentBefore = Number((await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'sent').executeTakeFirst())?.n ?? 0);
   const stores: Store[] = [store];
-  if (store.dialect === 'postgres') stores.push(await openStore({ databaseUrl: store.url, dataDir: store.dataDir, schema: store.schema!, poolSize: 10 }));
+  // The second instance: its own process by default, as deployed; --in-process shares this one's event loop.
+  const inProcess = argv.includes('--in-process');
+  if (store.dialect === 'postgres' && inProcess) stores.push(await openStore({ databaseUrl: store.url, dataDir: store.dataDir, schema: store.schema!, poolSize: 10 }));
+  const second = store.dialect === 'postgres' && !inProcess ? await startSecondInstance(store, smtp.url) : null;
   const mailers = stores.map(() => createSmtpMailer({ url: smtp.url, from: config.mailFrom, ...(flag('smtp-connections') ? { maxConnections: Number(flag('smtp-connections')) } : {}) }));
   const workers: Worker[] = stores.map((s, i) => startWorker({ store: s, config, options: { mailer: mailers[i]!, workerId: `bench-${i}`, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) } }));
   const expected = sentBefore + MEASURED * 4;
@@ -158,6 +163,7 @@ async function latency(store: TestStore, stepMs: number): Promise<Latency> {
     await new Promise((r) => setTimeout(r, 250));
   }
   for (const w of workers) await w.stop();
+  if (second) await second.stop();
   for (const m of mailers) m.close();
   for (const s of stores.slice(1)) await s.close();
   await smtp.close();
@@ -187,6 +193,23 @@ async function latency(store: TestStore, stepMs: number): Promise<Latency> {
     byChannel[channel] = { p50: percentile(list, 50), p99: percentile(list, 99) };
   }
   return { p50: percentile(all, 50), p99: percentile(all, 99), max: all[all.length - 1]!, count: all.length, byChannel, spanMs: lastSent - firstDue };
+}
+
+/** A worker instance in its own process (bench/lib/sla-worker-process.ts) on the same database and SMTP sink. */
+async function startSecondInstance(store: TestStore, smtpUrl: string): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [
+    '--import', 'tsx', 'bench/lib/sla-worker-process.ts', store.url!, store.schema!, store.dataDir, smtpUrl, 'bench-1', ...(CONCURRENCY ? [String(CONCURRENCY)] : []),
+  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
+  });
+  return {
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 async function sweepMs(store: Store, now: Date): Promise<number> {
