@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { auth, createTestApp, type TestApp } from '../support/app.js';
+import { listOutbox } from '../../src/store/repositories/outbox.repository.js';
 import { openCase } from '../../src/services/cases/open-case.js';
 import { openCasesTogether, type OpenCaseInput } from '../../src/services/cases/open-cases.js';
 import { createOpenCaseBatcher } from '../../src/services/cases/open-case-batcher.js';
@@ -119,5 +120,26 @@ describe.each(dialects)('opening cases together on %s', (dialect) => {
     expect(failed.reason).toBeInstanceOf(DomainError);
     const stored = await t.store.db.selectFrom('cases').select('subject').where('subject', 'like', 'retry %').orderBy('id').execute();
     expect(stored.map((r) => r.subject).sort()).toEqual(['retry 0', 'retry 1', 'retry 2', 'retry 4', 'retry 5']);
+  });
+
+  it('a batch announces each opened case to a subscribed webhook once, and history brought in quietly not at all (issue 7 item 5)', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/v1/webhooks', headers: auth(t.tokens.admin),
+      payload: { url: 'https://hooks.example.test/batch', events: ['case.opened'] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const outcomes = await openCasesTogether(t.store, [
+      { actor: t.actors.agent, input: { body: { category: 'order_status', subject: 'announced 1' } } },
+      { actor: t.actors.agent, input: { body: { category: 'order_status', subject: 'history' }, quiet: true } },
+      { actor: t.actors.agent, input: { body: { category: 'wrong_item', subject: 'announced 2' } } },
+    ]);
+    const ids = outcomes.map((o) => {
+      if (!o.ok) throw o.error;
+      return Number(o.view.id);
+    });
+    const rows = await Promise.all(ids.map((caseId) => listOutbox(t.store.db, { caseId, channel: 'webhook', limit: 10 })));
+    expect(rows.map((r) => r.map((o) => o.event))).toEqual([['case.opened'], [], ['case.opened']]);
+    const jobs = await t.store.db.selectFrom('jobs').select('key').where('key', 'in', rows.flat().map((o) => `deliver-outbox:${o.id}`)).execute();
+    expect(jobs).toHaveLength(2);
   });
 });

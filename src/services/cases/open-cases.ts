@@ -5,7 +5,6 @@ import { linkCustomers, upsertCustomer, type CustomerRecord } from '../../store/
 import { upsertCustomers } from '../../store/repositories/shopify-mapping-batch.repository.js';
 import { upsertOrders, type OrderRecord } from '../../store/repositories/order.repository.js';
 import { insertClocksOfCases } from '../../store/repositories/case-clock.repository.js';
-import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import { DomainError } from '../../domain/errors.js';
 import { actorIdOf, requirePermission, type Actor } from '../actor.js';
@@ -20,7 +19,7 @@ import { unansweredCustomerMessageAt } from './reevaluate-case.js';
 import { presentCase, type CaseView } from './case-view.js';
 import { planOpeningClocks } from '../sla/sync-case-clocks.js';
 import { caseCalendar } from '../sla/sla-policy.js';
-import { publishCaseEvents } from '../notifications/publish-case-events.js';
+import { publishEventsOfCases } from '../notifications/publish-case-events.js';
 
 export interface OpenCaseInput {
   /** The contract's case facts plus subject, customer and order details, as received. */
@@ -233,12 +232,8 @@ async function openWave(store: Store, trx: Executor, runtime: PolicyRuntime, wav
   const storedOf = (caseId: number) => stored.filter((e) => e.caseId === caseId);
 
   for (const [i, d] of drafts.entries()) await d.p.input.within?.(trx, { caseRow: created[i]!, events: storedOf(created[i]!.id) });
-  if (drafts.some((d) => !d.p.input.quiet)) {
-    const endpoints = await listWebhookEndpoints(trx, { activeOnly: true });
-    for (const [i, d] of drafts.entries()) {
-      if (!d.p.input.quiet) await publishCaseEvents(trx, created[i]!, storedOf(created[i]!.id), at, endpoints);
-    }
-  }
+  // Announced to webhooks unless quiet (history brought in), all of the wave's in one statement.
+  await publishEventsOfCases(trx, drafts.flatMap((d, i) => (d.p.input.quiet ? [] : [{ caseRow: created[i]!, events: storedOf(created[i]!.id) }])), at);
   // SLA clocks start with the case, in the same transaction (issue 4); one insert for the wave.
   const calendars = new Map<number | null, BusinessCalendar>();
   const clockRows: { caseId: number; kind: string; fields: Parameters<typeof insertClocksOfCases>[1][number]['fields'] }[] = [];

@@ -45,9 +45,30 @@ export async function publishCaseEvents(
   /** The active endpoints when the caller already read them in this transaction. */
   activeEndpoints?: readonly WebhookEndpointRecord[],
 ): Promise<OutboxRecord[]> {
+  return publishEventsOfCases(trx, [{ caseRow, events }], at, activeEndpoints);
+}
+
+/**
+ * publishCaseEvents for several cases changed in one transaction (a batch of openings): their
+ * outbox rows and delivery jobs go in one statement each.
+ */
+export async function publishEventsOfCases(
+  trx: Executor, changes: readonly { caseRow: CaseRecord; events: readonly PublishableCaseEvent[] }[], at: string,
+  activeEndpoints?: readonly WebhookEndpointRecord[],
+): Promise<OutboxRecord[]> {
+  if (!changes.some((c) => c.events.some((e) => publishedEventsOf(e).length > 0))) return [];
+  const active = activeEndpoints ?? await listWebhookEndpoints(trx, { activeOnly: true });
+  if (active.length === 0) return [];
+  const rows = changes.flatMap((c) => outboxRowsOf(c.caseRow, c.events, active));
+  const written = await insertOutboxRows(trx, rows, at);
+  await enqueueDeliveries(trx, written, at);
+  return written;
+}
+
+function outboxRowsOf(caseRow: CaseRecord, events: readonly PublishableCaseEvent[], active: readonly WebhookEndpointRecord[]): NewOutboxRow[] {
   const published = events.flatMap((e) => publishedEventsOf(e).map((p) => ({ ...p, source: e })));
   if (published.length === 0) return [];
-  const endpoints = (activeEndpoints ?? await listWebhookEndpoints(trx, { activeOnly: true })).filter((e) => endpointMayReceive(e, caseRow.category));
+  const endpoints = active.filter((e) => endpointMayReceive(e, caseRow.category));
   if (endpoints.length === 0) return [];
   const caseView = webhookCaseOf(caseRow);
   const rows: NewOutboxRow[] = [];
@@ -70,7 +91,5 @@ export async function publishCaseEvents(
       });
     }
   }
-  const written = await insertOutboxRows(trx, rows, at);
-  await enqueueDeliveries(trx, written, at);
-  return written;
+  return rows;
 }
