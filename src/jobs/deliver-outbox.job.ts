@@ -30,22 +30,7 @@ export const deliverOutboxJob: JobDefinition<{ outboxId: number; channel?: strin
       }
     };
     try {
-      await deliverOutboxRow(ctx.store, ctx.services.transports, outboxId, ctx.now(), {
-        finish: ctx.complete,
-        ...(channel ? { channel } : {}),
-        afterSent: completeKeepingMark,
-        completeClaim: {
-          claim: () => ctx.claim(),
-          completed: (stillOurs: boolean) => {
-            try {
-              ctx.claimCompleted(stillOurs);
-            } catch (err) {
-              if (!(err instanceof LeaseLostError)) throw err;
-              leaseLost = err;
-            }
-          },
-        },
-      });
+      await deliverOutboxRow(ctx.store, ctx.services.transports, outboxId, ctx.now(), ctx.complete, channel, completeKeepingMark);
       if (leaseLost) throw leaseLost;
     } catch (err) {
       if (err instanceof LeaseLostError) throw err;

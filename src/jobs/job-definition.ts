@@ -37,14 +37,6 @@ export interface JobContext<S = unknown> {
    * job's lease has passed to another worker.
    */
   complete(trx: Executor): Promise<void>;
-  /**
-   * For a handler that completes its job inside a statement of its own (one round trip instead of
-   * a transaction): the job's claim, or null when this worker may no longer acknowledge it. The
-   * handler reports the statement's result with claimCompleted().
-   */
-  claim(): { jobId: number; workerId: string } | null;
-  /** The handler's own statement completed the job (true) or found the lease gone (false). */
-  claimCompleted(stillOurs: boolean): void;
 }
 
 /** A handler may ask to run again later without spending an attempt (its item is not due yet). */

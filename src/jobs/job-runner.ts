@@ -245,11 +245,6 @@ export class JobRunner<S> {
         if (!this.acknowledged(job) || !(await completeJob(trx, job.id, this.workerId, this.now().toISOString()))) throw new LeaseLostError(job.id);
         completedInTransaction = true;
       },
-      claim: () => (this.acknowledged(job) ? { jobId: job.id, workerId: this.workerId } : null),
-      claimCompleted: (stillOurs) => {
-        if (!stillOurs) throw new LeaseLostError(job.id);
-        completedInTransaction = true;
-      },
     };
     let payload: unknown;
     let parsed = false;

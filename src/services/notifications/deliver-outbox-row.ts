@@ -1,5 +1,5 @@
 import type { Executor, Store } from '../../store/database.js';
-import { findOutboxRow, markOutboxFailed, markOutboxSent, markOutboxSentCompletingJob, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
+import { findOutboxRow, markOutboxFailed, markOutboxSent, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
 import { insertNotification } from '../../store/repositories/notification.repository.js';
 import { findWebhookEndpoint } from '../../store/repositories/webhook-endpoint.repository.js';
 import type { Mailer } from '../../integrations/email/mailer.js';
@@ -35,35 +35,21 @@ export type DeliveryOutcome = 'sent' | 'already_sent' | 'missing';
  *   carries the same id — the email's Message-ID and X-Ladder-Delivery header, the webhook's
  *   X-Ladder-Delivery header and body `id` — which receivers use to drop repeats.
  */
-export interface DeliveryHooks {
-  /** Runs inside the transaction that marks an in-app row sent (the job runner completes its job there). */
-  finish?: (trx: Executor) => Promise<void>;
-  /** The row's channel when the caller knows it: an in-app row needs no read before its transaction. */
-  channel?: string;
-  /**
-   * Runs in the transaction that marks an email or webhook row sent (the job runner completes its
-   * job there). It must not throw for a lost lease: the message went out, so the mark has to stay.
-   */
-  afterSent?: (trx: Executor) => Promise<void>;
-  /**
-   * On PostgreSQL, instead of afterSent: the claimed job to complete in the same statement as the
-   * mark, and where to report whether it was still this worker's.
-   */
-  completeClaim?: {
-    /** Asked at marking time: null when the job may no longer be acknowledged (then afterSent runs). */
-    claim: () => { jobId: number; workerId: string } | null;
-    completed: (stillOurs: boolean) => void;
-  };
-}
-
 export async function deliverOutboxRow(
   store: Store,
   transports: DeliveryTransports,
   outboxId: number,
   now: Date,
-  hooks: DeliveryHooks = {},
+  /** Runs inside the transaction that marks an in-app row sent (the job runner completes its job there). */
+  finish: (trx: Executor) => Promise<void> = async () => undefined,
+  /** The row's channel when the caller knows it: an in-app row needs no read before its transaction. */
+  channel?: string,
+  /**
+   * Runs in the transaction that marks an email or webhook row sent (the job runner completes its
+   * job there). It must not throw for a lost lease: the message went out, so the mark has to stay.
+   */
+  afterSent: (trx: Executor) => Promise<void> = async () => undefined,
 ): Promise<DeliveryOutcome> {
-  const { finish = async () => undefined, channel, afterSent = async () => undefined, completeClaim } = hooks;
   const at = now.toISOString();
   if (channel !== 'in_app') {
     const row = await findOutboxRow(store.db, outboxId);
@@ -75,14 +61,7 @@ export async function deliverOutboxRow(
       // The conditional mark (state != 'sent') and the job's completion share one commit: on
       // PostgreSQL each commit waits for a WAL flush (~4.6 ms measured on the loaded bench box
       // against 0.2 ms for a round trip), so one transaction of two updates beats two autocommits
-      // (issue 4: burst drain) — and one statement doing both beats BEGIN, two updates and COMMIT:
-      // a 1,000-breach burst sends 2,000 emails, and every round trip costs socket syscalls.
-      const claim = store.dialect === 'postgres' ? completeClaim?.claim() ?? null : null;
-      if (claim) {
-        const { marked, completed } = await markOutboxSentCompletingJob(store.db, row.id, at, claim);
-        completeClaim!.completed(completed);
-        return marked ? 'sent' : 'already_sent';
-      }
+      // (issue 4: burst drain).
       const marked = await store.db.transaction().execute(async (trx) => {
         const ok = await markOutboxSent(trx, row.id, at);
         await afterSent(trx);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
 import type { OutboxTable } from '../schema.js';
@@ -87,29 +86,6 @@ export async function markOutboxSent(db: Executor, id: number, at: string): Prom
     .where('state', '!=', 'sent')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
-}
-
-/**
- * PostgreSQL: marks an email or webhook row sent (unless already sent) and completes the claimed
- * job that delivered it, in one statement — atomic on its own, so no BEGIN and COMMIT round trips.
- * The mark stands even when the job's lease has passed to another worker (the message went out).
- */
-export async function markOutboxSentCompletingJob(
-  db: Executor, id: number, at: string, job: { jobId: number; workerId: string },
-): Promise<{ marked: boolean; completed: boolean }> {
-  const r = await sql<{ marked: number; completed: number }>`
-    with done as (
-      update jobs set state = 'done', locked_by = null, locked_until = null, updated_at = ${at}
-      where id = ${job.jobId} and state = 'running' and locked_by = ${job.workerId}
-      returning id
-    ), sent as (
-      update outbox set state = 'sent', sent_at = ${at}, attempts = attempts + 1, next_attempt_at = null, last_error = null
-      where id = ${id} and state <> 'sent'
-      returning id
-    )
-    select (select count(*) from sent) as marked, (select count(*) from done) as completed`.execute(db);
-  const row = r.rows[0]!;
-  return { marked: Number(row.marked) > 0, completed: Number(row.completed) > 0 };
 }
 
 export async function markOutboxFailed(
