@@ -12,7 +12,6 @@
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { availableDialects, createTestStore, type TestStore } from '../test/support/databases.js';
-import { startSmtpSink } from '../test/sla/notification-sinks.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openStore, type Dialect, type Store } from '../src/store/database.js';
 import { seedDefaultPolicy } from '../src/services/policy/load-policy-runtime.js';
@@ -139,7 +138,7 @@ interface Latency {
 }
 
 async function latency(store: TestStore, stepMs: number): Promise<Latency> {
-  const smtp = await startSmtpSink();
+  const smtp = await startSmtpSinkProcess();
   const config: Config = {
     ...loadConfig({ LADDER_DATA_DIR: store.dataDir, LOG_LEVEL: 'silent', MAIL_FROM: 'Ladder <desk@bench.ladder>' }),
     databaseUrl: store.url,
@@ -196,9 +195,25 @@ async function latency(store: TestStore, stepMs: number): Promise<Latency> {
 }
 
 /** A worker instance in its own process (bench/lib/sla-worker-process.ts) on the same database and SMTP sink. */
+/** The SMTP sink in its own process (bench/lib/smtp-sink-process.ts). */
+async function startSmtpSinkProcess(): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/smtp-sink-process.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`SMTP sink exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
 async function startSecondInstance(store: TestStore, smtpUrl: string): Promise<{ stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [
-    '--import', 'tsx', 'bench/lib/sla-worker-process.ts', store.url!, store.schema!, store.dataDir, smtpUrl, 'bench-1', ...(CONCURRENCY ? [String(CONCURRENCY)] : []),
+    '--import', 'tsx', 'bench/lib/sla-worker-process.ts', store.url!, store.schema!, store.dataDir, smtpUrl, 'bench-1', String(CONCURRENCY ?? 0), ...(flag('smtp-connections') ? [flag('smtp-connections')!] : []),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
