@@ -33,6 +33,24 @@ describe.each(dialects)('cases API on %s', (dialect) => {
     expect(got.json()).toMatchObject({ id: body.id, status: 'new', decision: { priority: 'P2' } });
   });
 
+  it('concurrent openings each get their own case, and a bad one among them is a 422 naming its field while the rest are stored', async () => {
+    const bodies: object[] = Array.from({ length: 12 }, (_, i) => ({
+      category: 'order_status', subject: `together ${i}`, customer: { id: `TOGETHER-${i % 3}` }, order: { number: `ORD-TOGETHER-${i}` },
+    }));
+    bodies[5] = { category: 'order_status', subject: 'bad', order: { number: 'ORD-TOGETHER-BAD', total: 12.5, currency: 'USD' } };
+    bodies[9] = { category: 'no_such_category', subject: 'bad too' };
+    const responses = await Promise.all(bodies.map((b) => post('/api/v1/cases', b)));
+    expect(responses.map((r) => r.statusCode)).toEqual(bodies.map((_, i) => (i === 5 || i === 9 ? 422 : 201)));
+    expect(responses[5]!.json().error.field).toBe('order.total');
+    expect(responses[9]!.json().error.field).toBe('category');
+    const opened = responses.filter((r) => r.statusCode === 201).map((r) => r.json() as { id: string; subject: string; order: { number: string } });
+    expect(new Set(opened.map((c) => c.id)).size).toBe(10);
+    for (const c of opened) expect(c.order.number).toBe(`ORD-TOGETHER-${c.subject.split(' ')[1]}`);
+    // Customer TOGETHER-0 sent four of them; the one refused (index 9) left nothing behind.
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/cases?customer=TOGETHER-0&limit=50', headers: auth(t.tokens.agent) })).json() as { items: { subject: string }[] };
+    expect(listed.items.map((c) => c.subject).sort()).toEqual(['together 0', 'together 3', 'together 6']);
+  });
+
   it('a legal threat in a customer message re-decides the case to L4 and escalates (R003-06)', async () => {
     const opened = (await post('/api/v1/cases', { category: 'order_status', customer: { id: 'C-2001' } })).json();
     expect(opened.decision.level).toBe('L1');
