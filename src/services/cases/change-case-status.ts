@@ -4,7 +4,8 @@ import { assertTransition, isCaseStatus, isReopen, CASE_STATUSES } from '../../d
 import type { CasePatch } from '../../store/repositories/case.repository.js';
 import { requirePermission, type Actor } from '../actor.js';
 import { parseCaseId } from './case-access.js';
-import { mutateCase } from './mutate-case.js';
+import { mutateCase, mutateCaseRecord, type CaseChange, type MutationContext } from './mutate-case.js';
+import type { CaseRecord } from '../../store/repositories/case.repository.js';
 import type { CaseView } from './case-view.js';
 
 export interface ChangeCaseStatusInput {
@@ -17,6 +18,17 @@ export interface ChangeCaseStatusInput {
 }
 
 export async function changeCaseStatus(store: Store, actor: Actor, input: ChangeCaseStatusInput): Promise<CaseView> {
+  const { caseId, quiet, change } = statusChangeOf(actor, input);
+  return mutateCase(store, actor, caseId, { reevaluate: false, quiet }, change);
+}
+
+/** changeCaseStatus returning the changed row rather than its view (a sheet import: no reads for a view nobody shows). */
+export async function changeCaseStatusRecord(store: Store, actor: Actor, input: ChangeCaseStatusInput): Promise<CaseRecord> {
+  const { caseId, quiet, change } = statusChangeOf(actor, input);
+  return mutateCaseRecord(store, actor, caseId, { reevaluate: false, quiet }, change);
+}
+
+function statusChangeOf(actor: Actor, input: ChangeCaseStatusInput): { caseId: number; quiet: boolean; change: (ctx: MutationContext) => CaseChange } {
   requirePermission(actor, 'cases.status');
   const caseId = parseCaseId(input.caseId);
   if (!isCaseStatus(input.status)) throw new DomainError('invalid_input', `expected one of ${CASE_STATUSES.join(', ')}`, 'status');
@@ -25,7 +37,7 @@ export async function changeCaseStatus(store: Store, actor: Actor, input: Change
   }
   const to = input.status;
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-  return mutateCase(store, actor, caseId, { reevaluate: false, quiet: input.quiet === true }, ({ current, at, actorId }) => {
+  const change = ({ current, at, actorId }: MutationContext): CaseChange => {
     const from = isCaseStatus(current.status) ? current.status : 'open';
     if (from === to) throw new DomainError('conflict', `the case is already ${to}`, 'status');
     assertTransition(from, to);
@@ -49,5 +61,6 @@ export async function changeCaseStatus(store: Store, actor: Actor, input: Change
       patch,
       events: [{ type: 'status_changed', actorId, actorKind: 'user', at, internal: false, data: { from, to, ...(reason ? { reason } : {}) } }],
     };
-  });
+  };
+  return { caseId, quiet: input.quiet === true, change };
 }

@@ -39,15 +39,42 @@ export async function mutateCase(
   store: Store,
   actor: Actor,
   caseId: number,
-  options: {
-    reevaluate: boolean;
-    /** Runs in the same transaction after the case and its new events are written. */
-    within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
-    /** History brought in (a sheet import, the demo): no webhooks, no survey to the customer. */
-    quiet?: boolean;
-  },
+  options: MutationOptions,
   change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
 ): Promise<CaseView> {
+  return runMutation(store, actor, caseId, options, change, (trx, updated) => loadCaseView(trx, actor, updated));
+}
+
+/**
+ * mutateCase for a caller that needs no view of the result (a sheet import moving thousands of
+ * cases to their recorded status): the changed row only, four reads fewer per change.
+ */
+export async function mutateCaseRecord(
+  store: Store,
+  actor: Actor,
+  caseId: number,
+  options: MutationOptions,
+  change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
+): Promise<CaseRecord> {
+  return runMutation(store, actor, caseId, options, change, async (_trx, updated) => updated);
+}
+
+export interface MutationOptions {
+  reevaluate: boolean;
+  /** Runs in the same transaction after the case and its new events are written. */
+  within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
+  /** History brought in (a sheet import, the demo): no webhooks, no survey to the customer. */
+  quiet?: boolean;
+}
+
+async function runMutation<T>(
+  store: Store,
+  actor: Actor,
+  caseId: number,
+  options: MutationOptions,
+  change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
+  result: (trx: Executor, updated: CaseRecord) => Promise<T>,
+): Promise<T> {
   const runtime = await loadPolicyRuntime(store);
   return store.db.transaction().execute(async (trx) => {
     const current = await findCaseForUpdate(trx, caseId, store.dialect);
@@ -86,7 +113,7 @@ export async function mutateCase(
     }
     // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
-    return loadCaseView(trx, actor, updated);
+    return result(trx, updated);
   });
 }
 

@@ -16,7 +16,7 @@ import { clock } from '../clock.js';
 import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { parseOpenCaseRequest } from '../cases/open-case-input.js';
 import { openCasesTogether, type OpenCaseItem } from '../cases/open-cases.js';
-import { changeCaseStatus } from '../cases/change-case-status.js';
+import { changeCaseStatusRecord } from '../cases/change-case-status.js';
 import { ImportMappingError, missingColumns, type ImportMapping } from './import-mapping.js';
 import { columnIndex, mapSheetRow, rowKey } from './map-sheet-row.js';
 
@@ -178,7 +178,7 @@ async function importRows(store: Store, actor: Actor, rows: readonly ValidRow[])
     if (!status || status === 'new') continue;
     // Closed rows pass through resolved: the status machine never closes an unresolved case.
     const path = status === 'closed' ? ['resolved', 'closed'] : [status];
-    for (const to of path) await changeCaseStatus(store, actor, { caseId: outcome.view.id, status: to, reason: 'imported from sheet', quiet: true });
+    for (const to of path) await changeCaseStatusRecord(store, actor, { caseId: outcome.view.id, status: to, reason: 'imported from sheet', quiet: true });
     moved++;
   }
   return moved;
