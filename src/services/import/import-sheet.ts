@@ -7,7 +7,8 @@
 // content hash) in integration_refs points at the case it opened and is checked first.
 import type { Store } from '../../store/database.js';
 import type { CsvRecord } from '../../integrations/csv/csv-reader.js';
-import { setIntegrationRef, type IntegrationRefKey } from '../../store/repositories/webhook-delivery.repository.js';
+import type { IntegrationRefKey } from '../../store/repositories/webhook-delivery.repository.js';
+import { setIntegrationRefs } from '../../store/repositories/shopify-mapping-batch.repository.js';
 import { existingRefIds } from '../../store/repositories/integration-ref-batch.repository.js';
 import { inOneTransaction } from '../integrations/delivery-context.js';
 import { DomainError } from '../../domain/errors.js';
@@ -166,11 +167,14 @@ async function importBatch(
 async function importRows(store: Store, actor: Actor, rows: readonly ValidRow[]): Promise<number> {
   const at = clock.now().toISOString();
   // An old sheet is history: its cases are not announced, nor their customers surveyed (issue 7).
-  const openings: OpenCaseItem[] = rows.map((row) => ({
-    actor,
-    input: { body: row.body, actorKind: 'integration', quiet: true, within: (trx, { caseRow }) => setIntegrationRef(trx, row.key, caseRow.id, at) },
-  }));
+  const openings: OpenCaseItem[] = rows.map((row) => ({ actor, input: { body: row.body, actorKind: 'integration', quiet: true } }));
   const outcomes = await openCasesTogether(store, openings);
+  const opened = outcomes.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return Number(outcome.view.id);
+  });
+  // Each row's marker, in the batch's transaction (one statement): a re-import skips the row.
+  await setIntegrationRefs(store.db, rows[0]!.key.source, rows[0]!.key.kind, rows.map((row, i) => ({ externalId: row.key.externalId, entityId: opened[i]! })), at);
   let moved = 0;
   for (const [i, outcome] of outcomes.entries()) {
     if (!outcome.ok) throw outcome.error;
