@@ -8,7 +8,8 @@
 //   2. the sweep's cost with 100,000 vs 10,000 open cases and the same number due, and with ten
 //      times as many due — it follows the number due, not the number open.
 // Usage: npm run bench:sla [-- postgres|sqlite] (default: every available database)
-//        [--closed N] [--open N] [--phase steady|burst] [--skip-sweep] [--in-process].
+//        [--closed N] [--open N] [--phase steady|burst] [--skip-sweep] [--in-process];
+//        SLA_BENCH_CPU_PROF=DIR writes the second instance's CPU profile there.
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { availableDialects, createTestStore, type TestStore } from '../test/support/databases.js';
@@ -213,7 +214,7 @@ async function startSmtpSinkProcess(): Promise<{ url: string; close: () => Promi
 
 async function startSecondInstance(store: TestStore, smtpUrl: string): Promise<{ stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [
-    '--import', 'tsx', 'bench/lib/sla-worker-process.ts', store.url!, store.schema!, store.dataDir, smtpUrl, 'bench-1', String(CONCURRENCY ?? 0), ...(flag('smtp-connections') ? [flag('smtp-connections')!] : []),
+    ...(process.env.SLA_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.SLA_BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/lib/sla-worker-process.ts', store.url!, store.schema!, store.dataDir, smtpUrl, 'bench-1', String(CONCURRENCY ?? 0), ...(flag('smtp-connections') ? [flag('smtp-connections')!] : []),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
