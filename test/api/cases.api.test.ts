@@ -51,6 +51,16 @@ describe.each(dialects)('cases API on %s', (dialect) => {
     expect(listed.items.map((c) => c.subject).sort()).toEqual(['together 0', 'together 3', 'together 6']);
   });
 
+  it('a case opened with a long history (10,000 timeline entries, under the 1 MB body limit) is stored whole, not a 500', async () => {
+    const timeline = Array.from({ length: 10_000 }, (_, i) => ({ type: 'message', from: i % 2 ? 'agent' : 'customer', text: `m${i}` }));
+    const res = await post('/api/v1/cases', { category: 'order_status', subject: 'long history', timeline });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    const body = res.json() as { id: string; timeline: { type: string; text?: string }[] };
+    expect(body.timeline).toHaveLength(10_001);
+    const got = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${body.id}`, headers: auth(t.tokens.agent) })).json() as { timeline: unknown[] };
+    expect(got.timeline).toHaveLength(10_001);
+  });
+
   it('a legal threat in a customer message re-decides the case to L4 and escalates (R003-06)', async () => {
     const opened = (await post('/api/v1/cases', { category: 'order_status', customer: { id: 'C-2001' } })).json();
     expect(opened.decision.level).toBe('L1');

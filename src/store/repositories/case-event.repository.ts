@@ -22,24 +22,32 @@ export interface NewCaseEvent {
 }
 
 /** Appends events in one statement; the timeline is append-only (no update or delete exists). */
+// Rows per INSERT: seven parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535
+// bound parameters per statement, however long a timeline a case is opened with.
+const EVENT_INSERT_CHUNK = 1_000;
+
 export async function appendCaseEvents(db: Executor, events: NewCaseEvent[]): Promise<CaseEventRecord[]> {
-  if (events.length === 0) return [];
-  const rows = await db
-    .insertInto('case_events')
-    .values(
-      events.map((e) => ({
-        case_id: e.caseId,
-        type: e.type,
-        actor_id: e.actorId,
-        actor_kind: e.actorKind,
-        at: e.at,
-        internal: e.internal ? 1 : 0,
-        data_json: JSON.stringify(e.data),
-      })),
-    )
-    .returning(['id'])
-    .execute();
-  return rows.map((r, i) => ({ ...events[i]!, id: Number(r.id) }));
+  const stored: CaseEventRecord[] = [];
+  for (let i = 0; i < events.length; i += EVENT_INSERT_CHUNK) {
+    const chunk = events.slice(i, i + EVENT_INSERT_CHUNK);
+    const rows = await db
+      .insertInto('case_events')
+      .values(
+        chunk.map((e) => ({
+          case_id: e.caseId,
+          type: e.type,
+          actor_id: e.actorId,
+          actor_kind: e.actorKind,
+          at: e.at,
+          internal: e.internal ? 1 : 0,
+          data_json: JSON.stringify(e.data),
+        })),
+      )
+      .returning(['id'])
+      .execute();
+    stored.push(...rows.map((r, j) => ({ ...chunk[j]!, id: Number(r.id) })));
+  }
+  return stored;
 }
 
 export async function listCaseEvents(db: Executor, caseId: number, options: { includeInternal: boolean }): Promise<CaseEventRecord[]> {

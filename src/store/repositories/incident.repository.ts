@@ -95,14 +95,19 @@ export async function insertIncidentCases(
   db: Executor,
   links: { incidentId: number; caseId: number; reason: 'manual' | 'suggested'; linkedById: number | null; at: string }[],
 ): Promise<number[]> {
-  if (links.length === 0) return [];
-  const rows = await db
-    .insertInto('incident_cases')
-    .values(links.map((l) => ({ incident_id: l.incidentId, case_id: l.caseId, reason: l.reason, linked_by_id: l.linkedById, linked_at: l.at })))
-    .onConflict((oc) => oc.columns(['incident_id', 'case_id']).doNothing())
-    .returning('case_id')
-    .execute();
-  return rows.map((r) => Number(r.case_id));
+  const linked: number[] = [];
+  // An incident may gather thousands of complaints; 2,000 rows of five parameters per statement
+  // stays below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+  for (let i = 0; i < links.length; i += 2_000) {
+    const rows = await db
+      .insertInto('incident_cases')
+      .values(links.slice(i, i + 2_000).map((l) => ({ incident_id: l.incidentId, case_id: l.caseId, reason: l.reason, linked_by_id: l.linkedById, linked_at: l.at })))
+      .onConflict((oc) => oc.columns(['incident_id', 'case_id']).doNothing())
+      .returning('case_id')
+      .execute();
+    linked.push(...rows.map((r) => Number(r.case_id)));
+  }
+  return linked;
 }
 
 export async function deleteIncidentCase(db: Executor, incidentId: number, caseId: number): Promise<boolean> {
