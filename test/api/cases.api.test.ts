@@ -90,6 +90,9 @@ describe.each(dialects)('cases API on %s', (dialect) => {
     const missing = await post('/api/v1/cases', { subject: 'x' });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.field).toBe('category');
+    const tooMany = await post('/api/v1/cases', { category: 'order_status', customer: { id: 'C-MANY', linkedAccounts: Array.from({ length: 101 }, (_, i) => `L-${i}`) } });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().error.field).toBe('customer.linkedAccounts');
     const badJson = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...auth(t.tokens.agent), 'content-type': 'application/json' }, payload: '{"category":' });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().error.code).toBe('invalid_json');

@@ -19,6 +19,8 @@ export interface OpenCaseRequest {
   teamKey: string | null;
 }
 
+const MAX_LINKED_ACCOUNTS = 100;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function optionalString(obj: Record<string, unknown>, key: string, field: string, max: number): string | undefined {
@@ -50,6 +52,11 @@ export function parseOpenCaseRequest(body: unknown, runtime: PolicyRuntime): Ope
     const linkedExternalIds: string[] = [];
     if (linked !== undefined) {
       if (!Array.isArray(linked)) throw new DomainError('invalid_input', 'expected an array of customer ids', 'customer.linkedAccounts');
+      // Each linked account is a customer row and two link rows written with the case; a person
+      // has a handful of accounts, and a body naming thousands is a mistake, not a customer.
+      if (linked.length > MAX_LINKED_ACCOUNTS) {
+        throw new DomainError('invalid_input', `at most ${MAX_LINKED_ACCOUNTS} linked accounts per case`, 'customer.linkedAccounts');
+      }
       linked.forEach((id, i) => {
         if (typeof id !== 'string' || !id.trim() || id.length > 200) throw new DomainError('invalid_input', 'expected a customer id', `customer.linkedAccounts[${i}]`);
         if (id !== c.id) linkedExternalIds.push(id.trim());
