@@ -52,6 +52,11 @@ export function killHard(p: ServerProcess): Promise<void> {
   });
 }
 
+/**
+ * A port for a child server, below Linux's ephemeral range (32768–60999): a port drawn from that
+ * range may be the source port of one of the many client connections tests open (PostgreSQL
+ * pools, HTTP clients), and the child would then exit with EADDRINUSE.
+ */
 export function freePort(): number {
-  return 20_000 + Math.floor(Math.random() * 20_000);
+  return 20_000 + Math.floor(Math.random() * 12_000);
 }
