@@ -2,8 +2,8 @@ import type { Executor, Store } from '../../store/database.js';
 import { insertCases, linkedCustomersAndIssues, type CaseRecord, type NewCase } from '../../store/repositories/case.repository.js';
 import { appendCaseEvents, type CaseEventRecord, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
 import { linkCustomers, upsertCustomer, type CustomerRecord } from '../../store/repositories/customer.repository.js';
-import { upsertCustomers } from '../../store/repositories/shopify-mapping-batch.repository.js';
-import { upsertOrders, type OrderRecord } from '../../store/repositories/order.repository.js';
+import { upsertCustomers, upsertOrders } from '../../store/repositories/shopify-mapping-batch.repository.js';
+import type { OrderRecord } from '../../store/repositories/order.repository.js';
 import { insertClocksOfCases } from '../../store/repositories/case-clock.repository.js';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import { DomainError } from '../../domain/errors.js';
@@ -229,7 +229,13 @@ async function openWave(store: Store, trx: Executor, runtime: PolicyRuntime, wav
     return events;
   });
   const stored = await appendCaseEvents(trx, newEvents.flat());
-  const storedOf = (caseId: number) => stored.filter((e) => e.caseId === caseId);
+  const byCase = new Map<number, CaseEventRecord[]>();
+  for (const e of stored) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  const storedOf = (caseId: number) => byCase.get(caseId) ?? [];
 
   for (const [i, d] of drafts.entries()) await d.p.input.within?.(trx, { caseRow: created[i]!, events: storedOf(created[i]!.id) });
   // Announced to webhooks unless quiet (history brought in), all of the wave's in one statement.

@@ -176,13 +176,12 @@ async function importRows(store: Store, actor: Actor, rows: readonly ValidRow[])
   // Each row's marker, in the batch's transaction (one statement): a re-import skips the row.
   await setIntegrationRefs(store.db, rows[0]!.key.source, rows[0]!.key.kind, rows.map((row, i) => ({ externalId: row.key.externalId, entityId: opened[i]! })), at);
   let moved = 0;
-  for (const [i, outcome] of outcomes.entries()) {
-    if (!outcome.ok) throw outcome.error;
+  for (const [i, caseId] of opened.entries()) {
     const status = rows[i]!.status;
     if (!status || status === 'new') continue;
     // Closed rows pass through resolved: the status machine never closes an unresolved case.
     const path = status === 'closed' ? ['resolved', 'closed'] : [status];
-    for (const to of path) await changeCaseStatusRecord(store, actor, { caseId: outcome.view.id, status: to, reason: 'imported from sheet', quiet: true });
+    for (const to of path) await changeCaseStatusRecord(store, actor, { caseId, status: to, reason: 'imported from sheet', quiet: true });
     moved++;
   }
   return moved;

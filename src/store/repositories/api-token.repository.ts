@@ -39,13 +39,6 @@ export async function insertApiToken(
   return toToken(row);
 }
 
-export async function findActiveToken(
-  db: Executor,
-  tokenHash: string,
-): Promise<{ token: ApiTokenRecord; user: UserRecord } | undefined> {
-  return (await findActiveTokens(db, [tokenHash])).get(tokenHash);
-}
-
 /** Unrevoked tokens with their users, by token hash, in one read (concurrent requests share it). */
 export async function findActiveTokens(
   db: Executor,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../database.js';
 import type { OrdersTable } from '../schema.js';
@@ -121,34 +120,4 @@ export async function upsertOrder(db: Executor, number: string, fields: OrderFie
     .returningAll()
     .executeTakeFirstOrThrow();
   return toOrder(row);
-}
-
-/**
- * Creates each order or updates the given fields, keyed by number, as upsertOrder does for one:
- * one statement per distinct set of fields given (a batch of openings is usually one). The numbers
- * must be distinct. Rows go in number order, so two transactions upserting overlapping sets lock
- * them in the same order instead of deadlocking (PostgreSQL).
- */
-export async function upsertOrders(db: Executor, orders: readonly { number: string; fields: OrderFields }[], at: string): Promise<Map<string, OrderRecord>> {
-  const groups = new Map<string, { number: string; set: Record<string, unknown> }[]>();
-  for (const o of [...orders].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))) {
-    const set = columns(o.fields);
-    const shape = Object.keys(set).sort().join(',');
-    const group = groups.get(shape) ?? [];
-    group.push({ number: o.number, set });
-    groups.set(shape, group);
-  }
-  const out = new Map<string, OrderRecord>();
-  for (const group of groups.values()) {
-    const update: Record<string, unknown> = { updated_at: at };
-    for (const name of Object.keys(group[0]!.set)) update[name] = sql.ref(`excluded.${name}`);
-    const rows = await db
-      .insertInto('orders')
-      .values(group.map((o) => ({ number: o.number, failed_deliveries: 0, ...o.set, created_at: at, updated_at: at }) as never))
-      .onConflict((oc) => oc.column('number').doUpdateSet(update as never))
-      .returningAll()
-      .execute();
-    for (const row of rows) out.set(row.number, toOrder(row));
-  }
-  return out;
 }

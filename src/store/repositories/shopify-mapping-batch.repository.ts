@@ -5,7 +5,8 @@ import { columns, toOrder, type OrderFields, type OrderRecord } from './order.re
 
 // Multi-row forms of the statements the order and customer topics make (issue 7 item 6): a batch
 // of webhooks maps all its orders in one statement, all its customers in one, and so on, instead of
-// a round trip per webhook. Callers make sure no statement names the same row twice.
+// a round trip per webhook; a batch of case openings (openCasesTogether) upserts its customers and
+// orders the same way. Callers make sure no statement names the same row twice.
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -99,6 +100,29 @@ export async function upsertOrdersSettingOnly(db: Executor, orders: readonly { n
     .returningAll()
     .execute();
   return new Map(rows.map((row) => [row.number, toOrder(row)]));
+}
+
+/**
+ * Creates each order or updates the given fields, keyed by number, as upsertOrder does for one:
+ * one statement per distinct set of fields given (a batch of case openings is usually one). The
+ * numbers must be distinct. Rows go in number order, so two transactions upserting overlapping
+ * sets lock them in the same order instead of deadlocking (PostgreSQL).
+ */
+export async function upsertOrders(db: Executor, orders: readonly { number: string; fields: OrderFields }[], at: string): Promise<Map<string, OrderRecord>> {
+  const rows = orders.map((o) => ({ number: o.number, set: columns(o.fields) })).sort((a, b) => byText(a.number, b.number));
+  const out = new Map<string, OrderRecord>();
+  for (const group of byShape(rows, (o) => o.set)) {
+    const update: Record<string, unknown> = { updated_at: at };
+    for (const name of Object.keys(group[0]!.set)) update[name] = sql.ref(`excluded.${name}`);
+    const returned = await db
+      .insertInto('orders')
+      .values(group.map((o) => ({ number: o.number, failed_deliveries: 0, ...o.set, created_at: at, updated_at: at }) as never))
+      .onConflict((oc) => oc.column('number').doUpdateSet(update as never))
+      .returningAll()
+      .execute();
+    for (const row of returned) out.set(row.number, toOrder(row));
+  }
+  return out;
 }
 
 function customerSet(fields: CustomerFields): Record<string, unknown> {
