@@ -1,3 +1,4 @@
+import { executeShaped } from '../shaped-query.js';
 import type { Executor } from '../database.js';
 import { toUser, type UserRecord } from './user.repository.js';
 
@@ -46,7 +47,9 @@ export async function findActiveTokens(
 ): Promise<Map<string, { token: ApiTokenRecord; user: UserRecord }>> {
   const out = new Map<string, { token: ApiTokenRecord; user: UserRecord }>();
   if (tokenHashes.length === 0) return out;
-  const rows = await db
+  const hashes = [...new Set(tokenHashes)];
+  // Every API request reads its token: the text is compiled once per number of hashes.
+  const rows = await executeShaped(db, `active tokens x${hashes.length}`, () => db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
@@ -54,9 +57,8 @@ export async function findActiveTokens(
       'api_tokens.id as token_id', 'api_tokens.name as token_name', 'api_tokens.prefix', 'api_tokens.created_at as token_created_at',
       'api_tokens.last_used_at', 'api_tokens.revoked_at', 'api_tokens.token_hash',
     ])
-    .where('api_tokens.token_hash', 'in', [...new Set(tokenHashes)])
-    .where('api_tokens.revoked_at', 'is', null)
-    .execute();
+    .where('api_tokens.token_hash', 'in', hashes)
+    .where('api_tokens.revoked_at', 'is', null), hashes);
   for (const row of rows) {
     out.set(row.token_hash, {
       token: {

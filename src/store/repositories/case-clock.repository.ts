@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
 import type { CaseClocksTable } from '../schema.js';
+import { insertRows } from '../shaped-query.js';
 
 export interface CaseClockRecord {
   id: number;
@@ -88,17 +89,24 @@ export async function insertCaseClocks(
   return new Map(rows.map((c) => [c.kind, c]));
 }
 
-/** New clocks of several cases (a batch of openings) in one statement. */
+const NEW_CLOCK_COLUMNS = ['case_id', 'kind', 'clock_json', 'state', 'due_at', 'warn_at', 'warned_at', 'breached_at', 'created_at', 'updated_at'];
+
+/**
+ * New clocks of several cases (a batch of openings) in one statement. Only ids are read back; the
+ * records are what was written (issue 2 item 10: reading back and parsing every row of a batch
+ * cost as much as writing it).
+ */
 export async function insertClocksOfCases(
   db: Executor, clocks: readonly { caseId: number; kind: string; fields: CaseClockFields }[], at: string,
 ): Promise<CaseClockRecord[]> {
   if (clocks.length === 0) return [];
-  const rows = await db
-    .insertInto('case_clocks')
-    .values(clocks.map(({ caseId, kind, fields }) => ({ case_id: caseId, kind, ...columns(fields), created_at: at, updated_at: at })))
-    .returningAll()
-    .execute();
-  return rows.map(toCaseClock);
+  const ids = await insertRows(db, 'case_clocks', NEW_CLOCK_COLUMNS, clocks.map(({ caseId, kind, fields: f }) => [
+    caseId, kind, JSON.stringify(f.clock), f.state, f.dueAt, f.warnAt, f.warnedAt, f.breachedAt, at, at,
+  ]), { returningId: true });
+  return clocks.map(({ caseId, kind, fields: f }, i) => ({
+    id: ids[i]!, caseId, kind, clock: f.clock, state: f.state, dueAt: f.dueAt, warnAt: f.warnAt, warnedAt: f.warnedAt,
+    breachedAt: f.breachedAt, createdAt: at, updatedAt: at,
+  }));
 }
 
 export async function updateCaseClock(db: Executor, id: number, fields: CaseClockFields, at: string): Promise<CaseClockRecord> {

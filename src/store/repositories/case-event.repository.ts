@@ -1,3 +1,4 @@
+import { insertRows } from '../shaped-query.js';
 import type { Executor } from '../database.js';
 
 export interface CaseEventRecord {
@@ -25,27 +26,16 @@ export interface NewCaseEvent {
 // Rows per INSERT: seven parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535
 // bound parameters per statement, however long a timeline a case is opened with.
 const EVENT_INSERT_CHUNK = 1_000;
+const EVENT_COLUMNS = ['case_id', 'type', 'actor_id', 'actor_kind', 'at', 'internal', 'data_json'];
 
 export async function appendCaseEvents(db: Executor, events: NewCaseEvent[]): Promise<CaseEventRecord[]> {
   const stored: CaseEventRecord[] = [];
   for (let i = 0; i < events.length; i += EVENT_INSERT_CHUNK) {
     const chunk = events.slice(i, i + EVENT_INSERT_CHUNK);
-    const rows = await db
-      .insertInto('case_events')
-      .values(
-        chunk.map((e) => ({
-          case_id: e.caseId,
-          type: e.type,
-          actor_id: e.actorId,
-          actor_kind: e.actorKind,
-          at: e.at,
-          internal: e.internal ? 1 : 0,
-          data_json: JSON.stringify(e.data),
-        })),
-      )
-      .returning(['id'])
-      .execute();
-    stored.push(...rows.map((r, j) => ({ ...chunk[j]!, id: Number(r.id) })));
+    const ids = await insertRows(db, 'case_events', EVENT_COLUMNS, chunk.map((e) => [
+      e.caseId, e.type, e.actorId, e.actorKind, e.at, e.internal ? 1 : 0, JSON.stringify(e.data),
+    ]), { returningId: true });
+    for (const [j, e] of chunk.entries()) stored.push({ ...e, id: ids[j]! });
   }
   return stored;
 }

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../database.js';
 import type { CasesTable } from '../schema.js';
+import { executeShaped, insertRows } from '../shaped-query.js';
 
 export interface CaseRecord {
   id: number;
@@ -96,15 +97,19 @@ const COLUMN_OF: Record<keyof CasePatch, string> = {
   updatedAt: 'updated_at',
 };
 
+function columnValue(key: keyof CasePatch, value: unknown): unknown {
+  if (key === 'facts' || key === 'decision') return JSON.stringify(value);
+  if (key === 'escalated') return value ? 1 : 0;
+  return value;
+}
+
 function toColumns(patch: CasePatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const column = COLUMN_OF[key as keyof CasePatch];
     if (!column) continue;
-    if (key === 'facts' || key === 'decision') out[column] = JSON.stringify(value);
-    else if (key === 'escalated') out[column] = value ? 1 : 0;
-    else out[column] = value;
+    out[column] = columnValue(key as keyof CasePatch, value);
   }
   return out;
 }
@@ -113,28 +118,25 @@ export async function insertCase(db: Executor, input: NewCase): Promise<CaseReco
   return (await insertCases(db, [input]))[0]!;
 }
 
+// Columns an opening writes, in the order insertRows binds them.
+const NEW_CASE_COLUMNS = [...Object.values(COLUMN_OF).filter((c) => c !== 'updated_at'), 'created_by_id', 'created_at', 'updated_at'];
+const NEW_CASE_KEYS = Object.keys(COLUMN_OF).filter((k) => k !== 'updatedAt') as (keyof NewCase & keyof CasePatch)[];
+
 /**
- * Inserts cases in one statement, returned in the order given. Both databases number a multi-row
- * VALUES insert in row order and return its rows in that order (appendCaseEvents relies on the
- * same); the subject check turns a surprise into an error rather than a case mixed up with another.
+ * Inserts cases in one statement and returns them in the order given. Only the new ids come back
+ * from the database: every other column is what was given (no column of `cases` has a default an
+ * opening relies on), so the rows are not read back and their JSON not parsed again — on the
+ * opening path that read-back cost about as much as the insert itself (issue 2 item 10).
  */
 export async function insertCases(db: Executor, inputs: readonly NewCase[]): Promise<CaseRecord[]> {
   if (inputs.length === 0) return [];
-  const rows = await db
-    .insertInto('cases')
-    .values(inputs.map(({ createdAt, createdById, ...rest }) => ({
-      ...(toColumns(rest) as Record<string, never>),
-      created_by_id: createdById,
-      created_at: createdAt,
-      updated_at: createdAt,
-    }) as never))
-    .returningAll()
-    .execute();
-  const cases = rows.map(toCase);
-  if (cases.length !== inputs.length || cases.some((c, i) => c.subject !== inputs[i]!.subject)) {
-    throw new Error('insertCases: returned rows do not match the rows given');
-  }
-  return cases;
+  const ids = await insertRows(db, 'cases', NEW_CASE_COLUMNS, inputs.map((c) => [
+    ...NEW_CASE_KEYS.map((key) => (c[key] === undefined ? null : columnValue(key, c[key]))),
+    c.createdById,
+    c.createdAt,
+    c.createdAt,
+  ]), { returningId: true });
+  return inputs.map((c, i) => ({ ...c, id: ids[i]!, updatedAt: c.createdAt }));
 }
 
 export async function findCaseById(db: Executor, id: number): Promise<CaseRecord | undefined> {
@@ -308,7 +310,7 @@ export async function linkedCustomersAndIssues(
   const neighbours = new Map<number, number[]>();
   let frontier = anchors;
   while (frontier.length > 0) {
-    const rows = await db.selectFrom('customer_links').select(['customer_id', 'linked_customer_id']).where('customer_id', 'in', frontier).execute();
+    const rows = await executeShaped(db, `links of x${frontier.length}`, () => db.selectFrom('customer_links').select(['customer_id', 'linked_customer_id']).where('customer_id', 'in', frontier), frontier);
     const next: number[] = [];
     for (const r of rows) {
       const from = Number(r.customer_id);
@@ -334,13 +336,13 @@ export async function linkedCustomersAndIssues(
     for (const id of linked) everyone.add(id);
     out.set(anchor, { linked, issues: [] });
   }
-  const cases = await db
+  const ids = [...everyone];
+  const cases = await executeShaped(db, `cases of customers x${ids.length}`, () => db
     .selectFrom('cases')
     .select(['id', 'category', 'created_at', 'customer_id'])
-    .where('customer_id', 'in', [...everyone])
+    .where('customer_id', 'in', ids)
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'), ids);
   const byCustomer = new Map<number, { caseId: number; category: string; at: string; customerId: number }[]>();
   for (const c of cases) {
     const customerId = Number(c.customer_id);

@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { CustomersTable, OrdersTable } from '../schema.js';
+import { upsertRowsReturningAll } from '../shaped-query.js';
 import type { Dialect, Executor } from '../database.js';
 import { toCustomer, type CustomerFields, type CustomerRecord } from './customer.repository.js';
 import { columns, toOrder, type OrderFields, type OrderRecord } from './order.repository.js';
@@ -112,14 +114,14 @@ export async function upsertOrders(db: Executor, orders: readonly { number: stri
   const rows = orders.map((o) => ({ number: o.number, set: columns(o.fields) })).sort((a, b) => byText(a.number, b.number));
   const out = new Map<string, OrderRecord>();
   for (const group of byShape(rows, (o) => o.set)) {
-    const update: Record<string, unknown> = { updated_at: at };
-    for (const name of Object.keys(group[0]!.set)) update[name] = sql.ref(`excluded.${name}`);
-    const returned = await db
-      .insertInto('orders')
-      .values(group.map((o) => ({ number: o.number, failed_deliveries: 0, ...o.set, created_at: at, updated_at: at }) as never))
-      .onConflict((oc) => oc.column('number').doUpdateSet(update as never))
-      .returningAll()
-      .execute();
+    // A new order has had no failed deliveries unless the fields say otherwise.
+    const setColumns = Object.keys(group[0]!.set);
+    const valueColumns = ['number', 'failed_deliveries', ...setColumns.filter((c) => c !== 'failed_deliveries'), 'created_at', 'updated_at'];
+    const returned = await upsertRowsReturningAll<Selectable<OrdersTable>>(
+      db, 'orders', valueColumns,
+      group.map((o) => valueColumns.map((c) => (c === 'number' ? o.number : c === 'created_at' || c === 'updated_at' ? at : c === 'failed_deliveries' ? (o.set[c] ?? 0) : o.set[c]))),
+      'number', setColumns, at,
+    );
     for (const row of returned) out.set(row.number, toOrder(row));
   }
   return out;
@@ -147,21 +149,17 @@ export async function upsertCustomers(
   const rows = [...merged].map(([externalId, fields]) => ({ externalId, fields })).sort((a, b) => byText(a.externalId, b.externalId));
   const out = new Map<string, CustomerRecord>();
   for (const group of byShape(rows, (c) => customerSet(c.fields))) {
-    const update: Record<string, unknown> = { updated_at: at };
-    for (const name of Object.keys(customerSet(group[0]!.fields))) update[name] = sql.ref(`excluded.${name}`);
-    const returned = await db
-      .insertInto('customers')
-      .values(group.map((c) => ({
-        external_id: c.externalId, name: c.fields.name ?? null, email: c.fields.email ?? null, phone: c.fields.phone ?? null,
-        vip: c.fields.vip ? 1 : 0, created_at: at, updated_at: at,
-      })))
-      .onConflict((oc) => oc.column('external_id').doUpdateSet(update as never))
-      .returningAll()
-      .execute();
+    const returned = await upsertRowsReturningAll<Selectable<CustomersTable>>(
+      db, 'customers', CUSTOMER_COLUMNS,
+      group.map((c) => [c.externalId, c.fields.name ?? null, c.fields.email ?? null, c.fields.phone ?? null, c.fields.vip ? 1 : 0, at, at]),
+      'external_id', Object.keys(customerSet(group[0]!.fields)), at,
+    );
     for (const row of returned) out.set(row.external_id, toCustomer(row));
   }
   return out;
 }
+
+const CUSTOMER_COLUMNS = ['external_id', 'name', 'email', 'phone', 'vip', 'created_at', 'updated_at'];
 
 /** Replaces each order's line snapshot (at most one per order), in one statement. */
 export async function saveOrderLineSnapshots(
