@@ -4,8 +4,7 @@ import { assertTransition, isCaseStatus, isReopen, CASE_STATUSES } from '../../d
 import type { CasePatch } from '../../store/repositories/case.repository.js';
 import { requirePermission, type Actor } from '../actor.js';
 import { parseCaseId } from './case-access.js';
-import { mutateCase, mutateCaseRecord, type CaseChange, type MutationContext } from './mutate-case.js';
-import type { CaseRecord } from '../../store/repositories/case.repository.js';
+import { mutateCase, type CaseChange, type MutationContext } from './mutate-case.js';
 import type { CaseView } from './case-view.js';
 
 export interface ChangeCaseStatusInput {
@@ -22,13 +21,8 @@ export async function changeCaseStatus(store: Store, actor: Actor, input: Change
   return mutateCase(store, actor, caseId, { reevaluate: false, quiet }, change);
 }
 
-/** changeCaseStatus returning the changed row rather than its view (a sheet import: no reads for a view nobody shows). */
-export async function changeCaseStatusRecord(store: Store, actor: Actor, input: ChangeCaseStatusInput): Promise<CaseRecord> {
-  const { caseId, quiet, change } = statusChangeOf(actor, input);
-  return mutateCaseRecord(store, actor, caseId, { reevaluate: false, quiet }, change);
-}
-
-function statusChangeOf(actor: Actor, input: ChangeCaseStatusInput): { caseId: number; quiet: boolean; change: (ctx: MutationContext) => CaseChange } {
+/** Validates a status change and returns it as a change for mutateCase (or a batch of them). */
+export function statusChangeOf(actor: Actor, input: ChangeCaseStatusInput): { caseId: number; quiet: boolean; change: (ctx: MutationContext) => CaseChange } {
   requirePermission(actor, 'cases.status');
   const caseId = parseCaseId(input.caseId);
   if (!isCaseStatus(input.status)) throw new DomainError('invalid_input', `expected one of ${CASE_STATUSES.join(', ')}`, 'status');

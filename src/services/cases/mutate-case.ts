@@ -45,20 +45,6 @@ export async function mutateCase(
   return runMutation(store, actor, caseId, options, change, (trx, updated) => loadCaseView(trx, actor, updated));
 }
 
-/**
- * mutateCase for a caller that needs no view of the result (a sheet import moving thousands of
- * cases to their recorded status): the changed row only, four reads fewer per change.
- */
-export async function mutateCaseRecord(
-  store: Store,
-  actor: Actor,
-  caseId: number,
-  options: MutationOptions,
-  change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
-): Promise<CaseRecord> {
-  return runMutation(store, actor, caseId, options, change, async (_trx, updated) => updated);
-}
-
 export interface MutationOptions {
   reevaluate: boolean;
   /** Runs in the same transaction after the case and its new events are written. */

@@ -17,7 +17,7 @@ import { clock } from '../clock.js';
 import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { parseOpenCaseRequest } from '../cases/open-case-input.js';
 import { openCasesTogether, type OpenCaseItem } from '../cases/open-cases.js';
-import { changeCaseStatusRecord } from '../cases/change-case-status.js';
+import { changeCaseStatusesTogether } from '../cases/change-case-statuses-together.js';
 import { ImportMappingError, missingColumns, type ImportMapping } from './import-mapping.js';
 import { columnIndex, mapSheetRow, rowKey } from './map-sheet-row.js';
 
@@ -175,14 +175,13 @@ async function importRows(store: Store, actor: Actor, rows: readonly ValidRow[])
   });
   // Each row's marker, in the batch's transaction (one statement): a re-import skips the row.
   await setIntegrationRefs(store.db, rows[0]!.key.source, rows[0]!.key.kind, rows.map((row, i) => ({ externalId: row.key.externalId, entityId: opened[i]! })), at);
-  let moved = 0;
-  for (const [i, caseId] of opened.entries()) {
+  const moves = opened.flatMap((caseId, i) => {
     const status = rows[i]!.status;
-    if (!status || status === 'new') continue;
+    if (!status || status === 'new') return [];
     // Closed rows pass through resolved: the status machine never closes an unresolved case.
-    const path = status === 'closed' ? ['resolved', 'closed'] : [status];
-    for (const to of path) await changeCaseStatusRecord(store, actor, { caseId, status: to, reason: 'imported from sheet', quiet: true });
-    moved++;
-  }
-  return moved;
+    return [{ caseId, path: status === 'closed' ? ['resolved', 'closed'] : [status], reason: 'imported from sheet' }];
+  });
+  // All of the batch's status moves in a statement per table, in the batch's transaction.
+  await changeCaseStatusesTogether(actor, { trx: store.db, dialect: store.dialect, runtime: await loadPolicyRuntime(store), moves, quiet: true });
+  return moves.length;
 }

@@ -58,25 +58,44 @@ const sameTarget = (a: SlaTarget, b: SlaTarget) => a.minutes === b.minutes && a.
  * Rows are written only when something changed; `due_at`/`warn_at` drive the sweeps.
  */
 export async function syncCaseClocks(trx: Executor, input: SyncCaseClocksInput): Promise<CaseClockRecord[]> {
-  const { caseBefore, caseAfter, now, calendar } = input;
+  const { caseBefore, caseAfter, now } = input;
   const policy = await slaPolicyOf(trx, input.runtime);
   const existing = caseBefore ? await listCaseClocks(trx, caseAfter.id) : [];
-  const rows = new Map(existing.map((r) => [r.kind, r]));
-  const clocks = planCaseClocks(policy, input, existing);
+  const planned = planClockSync(policy, input, existing);
 
   const at = now.toISOString();
   const written = new Map<string, CaseClockRecord>();
   const inserts: { kind: string; fields: CaseClockFields }[] = [];
-  for (const [kind, clock] of clocks) {
-    const previous = rows.get(kind);
-    const fields = clockFields(clock, previous, now, calendar);
+  for (const { kind, previous, fields, changed } of planned) {
     if (!previous) inserts.push({ kind, fields });
-    else if (!sameFields(fieldsOf(previous), fields)) written.set(kind, await updateCaseClock(trx, previous.id, fields, at));
+    else if (changed) written.set(kind, await updateCaseClock(trx, previous.id, fields, at));
     else written.set(kind, previous);
   }
   // New clocks (both of them when a case opens) go in one multi-row statement: one round trip fewer per opening.
   for (const [kind, row] of await insertCaseClocks(trx, caseAfter.id, inserts, at)) written.set(kind, row);
-  return [...clocks.keys()].map((kind) => written.get(kind)!);
+  return planned.map(({ kind }) => written.get(kind)!);
+}
+
+/** One clock after a change: its stored row (none: new), the fields it should have, and whether they differ. */
+export interface PlannedClock {
+  kind: string;
+  previous: CaseClockRecord | undefined;
+  fields: CaseClockFields;
+  changed: boolean;
+}
+
+/**
+ * What syncCaseClocks writes, without writing it: pure, from the clocks stored before the change.
+ * A batch of changes (changeCaseStatusesTogether) plans every case's clocks this way and writes
+ * them in one statement.
+ */
+export function planClockSync(policy: SlaPolicy, input: SyncCaseClocksInput, existing: readonly CaseClockRecord[]): PlannedClock[] {
+  const rows = new Map(existing.map((r) => [r.kind, r]));
+  return [...planCaseClocks(policy, input, existing)].map(([kind, clock]) => {
+    const previous = rows.get(kind);
+    const fields = clockFields(clock, previous, input.now, input.calendar);
+    return { kind, previous, fields, changed: !previous || !sameFields(fieldsOf(previous), fields) };
+  });
 }
 
 function fieldsOf(row: CaseClockRecord): CaseClockFields {

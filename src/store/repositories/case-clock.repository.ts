@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
 import type { CaseClocksTable } from '../schema.js';
-import { insertRows } from '../shaped-query.js';
+import { insertRows, upsertRowsReturningAll } from '../shaped-query.js';
 
 export interface CaseClockRecord {
   id: number;
@@ -136,4 +136,29 @@ export async function pendingClockActions(
     .limit(input.limit)
     .execute();
   return rows.map((r) => ({ id: Number(r.id), caseId: Number(r.case_id), at: String((r as Record<string, unknown>)[input.column]) }));
+}
+
+/** The clocks of several cases, by case then id. */
+export async function listClocksOfCases(db: Executor, caseIds: readonly number[]): Promise<CaseClockRecord[]> {
+  const out: CaseClockRecord[] = [];
+  for (let i = 0; i < caseIds.length; i += 5_000) {
+    const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', 'in', caseIds.slice(i, i + 5_000)).orderBy('case_id').orderBy('id').execute();
+    out.push(...rows.map(toCaseClock));
+  }
+  return out;
+}
+
+/**
+ * New fields for several stored clocks in one statement: an upsert on the primary key in which
+ * every row conflicts, so only the clock columns and updated_at change (the portable form of a
+ * multi-row UPDATE on both databases).
+ */
+export async function updateCaseClocks(db: Executor, updates: readonly { row: CaseClockRecord; fields: CaseClockFields }[], at: string): Promise<void> {
+  const CHUNK = 2_000;
+  for (let i = 0; i < updates.length; i += CHUNK) {
+    const chunk = updates.slice(i, i + CHUNK);
+    await upsertRowsReturningAll(db, 'case_clocks', ['id', ...NEW_CLOCK_COLUMNS], chunk.map(({ row, fields: f }) => [
+      row.id, row.caseId, row.kind, JSON.stringify(f.clock), f.state, f.dueAt, f.warnAt, f.warnedAt, f.breachedAt, row.createdAt, at,
+    ]), 'id', ['clock_json', 'state', 'due_at', 'warn_at', 'warned_at', 'breached_at'], at);
+  }
 }

@@ -165,6 +165,30 @@ export async function updateCase(db: Executor, id: number, patch: CasePatch): Pr
   return toCase(row);
 }
 
+/**
+ * Several cases by id, in id order, locked for the rest of the transaction on PostgreSQL (in id
+ * order, so two transactions locking overlapping sets queue instead of deadlocking).
+ */
+export async function findCasesForUpdate(db: Executor, ids: readonly number[], dialect: 'sqlite' | 'postgres'): Promise<CaseRecord[]> {
+  const out: CaseRecord[] = [];
+  for (let i = 0; i < ids.length; i += ID_LIST_CHUNK) {
+    let q = db.selectFrom('cases').selectAll().where('id', 'in', ids.slice(i, i + ID_LIST_CHUNK)).orderBy('id');
+    if (dialect === 'postgres') q = q.forUpdate();
+    out.push(...(await q.execute()).map(toCase));
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/** The same change to several cases, in one statement per chunk of ids. */
+export async function updateCasesAlike(db: Executor, ids: readonly number[], patch: CasePatch): Promise<void> {
+  for (let i = 0; i < ids.length; i += ID_LIST_CHUNK) {
+    await db.updateTable('cases').set(toColumns(patch) as never).where('id', 'in', ids.slice(i, i + ID_LIST_CHUNK)).execute();
+  }
+}
+
+// Ids per IN list: far below both databases' bound-parameter limits.
+const ID_LIST_CHUNK = 5_000;
+
 export const CASE_SORTS = ['created', 'updated', 'due', 'priority'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
