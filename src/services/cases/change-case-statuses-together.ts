@@ -31,8 +31,8 @@ export interface ChangeCaseStatusesTogetherInput {
  * Moves many cases along their status paths inside the caller's transaction, each step exactly as
  * changeCaseStatus would take it (the same validation, transition rules, timeline events and
  * SLA clock changes — R001-01, issue 4 item 2), but written with a statement per table for all of
- * them instead of about six round trips per step: a 20,000-row sheet import on PostgreSQL spent
- * most of its time there. Any refused step rejects the whole batch, before anything is written.
+ * them instead of about six round trips per step, where a sheet import on PostgreSQL spent about
+ * half its time. Any refused step rejects the whole batch, before anything is written.
  */
 export async function changeCaseStatusesTogether(actor: Actor, input: ChangeCaseStatusesTogetherInput): Promise<CaseRecord[]> {
   requirePermission(actor, 'cases.status');
