@@ -60,11 +60,12 @@ export async function insertRows(
   let k = 0;
   for (const row of rows) {
     if (row.length !== columns.length) throw new Error(`insertRows(${table}): a row has ${row.length} values for ${columns.length} columns`);
-    for (const value of row) parameters[k++] = value;
+    // An undefined value is a NULL here: Kysely would leave the column out of that row instead.
+    for (const value of row) parameters[k++] = value === undefined ? null : value;
   }
   const shape = `insert ${table}(${columns.join(',')})x${rows.length}${options.returningId ? ' returning id' : ''}`;
   const build = () => {
-    const query = db.insertInto(table).values(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))) as never);
+    const query = db.insertInto(table).values(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]))) as never);
     return (options.returningId ? query.returning('id' as never) : query) as Compilable<{ id: number | string }>;
   };
   const out = await executeShaped(db, shape, build, parameters);
@@ -91,7 +92,7 @@ export async function upsertRowsReturningAll<R>(
   const parameters: unknown[] = [];
   for (const row of rows) {
     if (row.length !== columns.length) throw new Error(`upsertRows(${table}): a row has ${row.length} values for ${columns.length} columns`);
-    for (const value of row) parameters.push(value);
+    for (const value of row) parameters.push(value === undefined ? null : value);
   }
   parameters.push(updatedAt);
   const shape = `upsert ${table}(${columns.join(',')})x${rows.length} on ${conflictColumn} set ${updateColumns.join(',')}`;
@@ -100,7 +101,7 @@ export async function upsertRowsReturningAll<R>(
     for (const name of updateColumns) update[name] = (eb: { ref: (r: string) => unknown }) => eb.ref(`excluded.${name}`);
     return db
       .insertInto(table)
-      .values(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))) as never)
+      .values(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]))) as never)
       .onConflict((oc) => oc.column(conflictColumn as never).doUpdateSet(update as never))
       .returningAll() as unknown as Compilable<R>;
   };

@@ -48,6 +48,14 @@ describe.each(dialects)('statements compiled once per shape on %s', (dialect) =>
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('an undefined value is stored as NULL, on the first use of a shape and on later ones', async () => {
+    for (const key of ['UND-1', 'UND-2']) {
+      const [id] = await insertRows(store.db, 'customers', ['external_id', 'name', 'vip', 'created_at', 'updated_at'], [[key, undefined, 0, AT, AT]], { returningId: true });
+      const row = await store.db.selectFrom('customers').select(['external_id', 'name']).where('id', '=', id!).executeTakeFirstOrThrow();
+      expect(row).toEqual({ external_id: key, name: null });
+    }
+  });
+
   it('a read by an IN list of any length finds exactly the rows named', async () => {
     const ids = await insertRows(store.db, 'customers', ['external_id', 'vip', 'created_at', 'updated_at'],
       ['IN-1', 'IN-2', 'IN-3'].map((k) => [k, 0, AT, AT]), { returningId: true });
