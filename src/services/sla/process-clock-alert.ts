@@ -1,8 +1,8 @@
 import type { Executor, Store } from '../../store/database.js';
-import { findCaseForUpdate, updateCase, type CaseRecord } from '../../store/repositories/case.repository.js';
+import { updateCase, type CaseRecord } from '../../store/repositories/case.repository.js';
 import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
 import { appendCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
-import { findCaseClock, findCaseClockForUpdate, updateCaseClock } from '../../store/repositories/case-clock.repository.js';
+import { findCaseClock, findClockWithCaseForUpdate, updateCaseClock } from '../../store/repositories/case-clock.repository.js';
 import type { UserRecord } from '../../store/repositories/user.repository.js';
 import { readClock } from '../../domain/sla/clock-codec.js';
 import { evaluateClock, recordBreach } from '../../domain/sla/evaluate-clock.js';
@@ -10,7 +10,7 @@ import type { ClockKind } from '../../domain/sla/sla-clock.js';
 import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { queueCaseNotice, type NotificationChannels } from '../notifications/queue-case-notice.js';
 import { clockFields } from './clock-fields.js';
-import { calendarForCase, slaPolicyOf } from './sla-policy.js';
+import { calendarOfTeam, slaPolicyOf } from './sla-policy.js';
 import { caseOwners, nextLevelMembers } from './sla-recipients.js';
 import { slaEscalation } from './sla-escalation.js';
 import { publishCaseEvents } from '../notifications/publish-case-events.js';
@@ -60,19 +60,20 @@ export async function processClockAlert(
   const at = input.now.toISOString();
 
   return store.db.transaction().execute(async (trx): Promise<ClockAlertOutcome> => {
-    const current = await findCaseForUpdate(trx, caseId, store.dialect);
-    const row = await findCaseClockForUpdate(trx, input.clockId, store.dialect);
+    // The case, the clock and the team's calendar in one locked read (issue 4 burst).
+    const locked = await findClockWithCaseForUpdate(trx, { caseId, clockId: input.clockId }, store.dialect);
     const settled = async <T extends ClockAlertOutcome>(outcome: T): Promise<T> => {
       await input.finish?.(trx);
       return outcome;
     };
-    if (!current || !row || row.caseId !== caseId) return settled({ outcome: 'nothing_pending' });
+    if (!locked) return settled({ outcome: 'nothing_pending' });
+    const { case: current, clock: row } = locked;
     const pendingAt = input.alert === 'breach' ? row.dueAt : row.warnAt;
     if (pendingAt === null) return settled({ outcome: 'nothing_pending' });
     if (Date.parse(pendingAt) > input.now.getTime()) return { outcome: 'not_due', runAgainAt: new Date(Date.parse(pendingAt) + 1) };
 
     const policy = await slaPolicyOf(trx, runtime);
-    const calendar = await calendarForCase(trx, policy, current);
+    const calendar = calendarOfTeam(policy, locked.team);
     const clock = readClock(row.clock, `case_clocks[${row.id}]`);
     const evaluation = evaluateClock(clock, input.now, calendar);
     const happened = input.alert === 'breach' ? evaluation.breachedAt !== null && evaluation.state !== 'met' : evaluation.warning;

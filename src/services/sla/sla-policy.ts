@@ -46,7 +46,11 @@ export async function slaPolicyOf(db: Executor, runtime: PolicyRuntime): Promise
  */
 export async function calendarForCase(db: Executor, policy: SlaPolicy, caseRow: { teamId: number | null }): Promise<BusinessCalendar> {
   if (caseRow.teamId === null) return policy.calendar;
-  const team = await findTeamById(db, caseRow.teamId);
+  return calendarOfTeam(policy, (await findTeamById(db, caseRow.teamId)) ?? null);
+}
+
+/** calendarForCase for a caller that read the case's team (or none) itself. */
+export function calendarOfTeam(policy: SlaPolicy, team: { key: string; calendar: unknown } | null): BusinessCalendar {
   if (!team?.calendar) return policy.calendar;
   try {
     return createBusinessCalendar(team.calendar as BusinessCalendarSpec, { field: `teams.${team.key}.calendar` });
