@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects, createTestStore, type TestStore } from '../support/databases.js';
 import { seedDefaultPolicy } from '../../src/services/policy/load-policy-runtime.js';
 import { insertTeam } from '../../src/store/repositories/team.repository.js';
-import { insertUser, type UserRecord } from '../../src/store/repositories/user.repository.js';
+import { insertUser, updateUser, type UserRecord } from '../../src/store/repositories/user.repository.js';
 import { findCaseById } from '../../src/store/repositories/case.repository.js';
 import { listCaseEvents } from '../../src/store/repositories/case-event.repository.js';
 import { insertOutboxRows, listOutbox } from '../../src/store/repositories/outbox.repository.js';
@@ -191,5 +191,24 @@ describe.each(dialects)('SLA warnings, breaches and notifications on %s', (diale
     await processClockAlert(store, { clockId, alert: 'breach', now: new Date('2026-11-20T15:31:00.000Z'), channels: { email: false, inApp: true, webhooks: false }, publicUrl: null });
     const rows = await listOutbox(store.db, { caseId: opened.id, limit: 10 });
     expect(rows.map((o) => `${o.channel}:${o.recipient}`).sort()).toEqual([`in_app:user:${agent.id}`, `in_app:user:${lead.id}`]);
+  });
+
+  it('a breach of an unassigned case, or of one whose assignee is disabled, alerts the enabled members of its team and of the next level', async () => {
+    // Runs last: the accounts added here would change who the earlier tests expect to hear.
+    const t = '2026-11-01T00:00:00.000Z';
+    const colleague = await insertUser(store.db, { email: 'colleague@test.ladder', name: 'Colleague', role: 'agent', teamId: firstLineId, passwordHash: null, at: t });
+    const gone = await insertUser(store.db, { email: 'gone@test.ladder', name: 'Gone', role: 'agent', teamId: firstLineId, passwordHash: null, at: t });
+    await updateUser(store.db, gone.id, { disabledAt: t }, t);
+    const goneLead = await insertUser(store.db, { email: 'gone-lead@test.ladder', name: 'Gone lead', role: 'lead', teamId: lead.teamId, passwordHash: null, at: t });
+    await updateUser(store.db, goneLead.id, { disabledAt: t }, t);
+    const heard = [`in_app:user:${agent.id}`, `in_app:user:${colleague.id}`, `in_app:user:${lead.id}`].sort();
+    for (const assigneeId of [null, gone.id]) {
+      const { opened } = await openTestCase(store, { assigneeId, teamId: firstLineId });
+      const clockId = (await clocksOf(store, opened.id)).first_response!.id;
+      const outcome = await processClockAlert(store, { clockId, alert: 'breach', now: new Date('2026-11-20T15:31:00.000Z'), channels: { email: false, inApp: true, webhooks: false }, publicUrl: null });
+      expect(outcome.outcome).toBe('alerted');
+      const rows = await listOutbox(store.db, { caseId: opened.id, limit: 10 });
+      expect(rows.map((o) => `${o.channel}:${o.recipient}`).sort()).toEqual(heard);
+    }
   });
 });

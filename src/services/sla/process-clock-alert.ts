@@ -11,7 +11,7 @@ import { loadPolicyRuntime } from '../policy/load-policy-runtime.js';
 import { queueCaseNotice, type NotificationChannels } from '../notifications/queue-case-notice.js';
 import { clockFields } from './clock-fields.js';
 import { calendarOfTeam, slaPolicyOf } from './sla-policy.js';
-import { caseOwners, nextLevelMembers } from './sla-recipients.js';
+import { breachRecipients, caseOwners } from './sla-recipients.js';
 import { slaEscalation } from './sla-escalation.js';
 import { publishCaseEvents } from '../notifications/publish-case-events.js';
 
@@ -88,10 +88,9 @@ export async function processClockAlert(
     }
 
     const label = labelOf(clock.kind);
-    const owners = await caseOwners(trx, current);
     const events: NewCaseEvent[] = [];
     const base = { caseId: current.id, actorId: null, actorKind: 'system', at, internal: true };
-    let recipients: UserRecord[] = owners;
+    let recipients: UserRecord[];
     let escalatedTo: string | null = null;
     let escalated: CaseRecord | undefined;
     let subject: string;
@@ -102,6 +101,7 @@ export async function processClockAlert(
     if (input.alert === 'warning') {
       event = 'sla_warning';
       occurrence = `${clock.kind}:${clock.startedAt}:warn`;
+      recipients = await caseOwners(trx, current);
       await updateCaseClock(trx, row.id, { ...clockFields(clock, row, input.now, calendar), warnedAt: at, warnAt: null }, at);
       events.push({ ...base, type: 'sla_warning', data: { clock: clock.kind, dueAt: evaluation.dueAt, warnAt: evaluation.warnAt, elapsedMinutes: evaluation.elapsedMinutes, remainingMinutes: evaluation.remainingMinutes } });
       subject = `[Ladder] Case #${current.id}: ${label} due ${evaluation.dueAt ?? 'soon'}`;
@@ -113,7 +113,7 @@ export async function processClockAlert(
       const recorded = recordBreach(clock, input.now, calendar);
       await updateCaseClock(trx, row.id, { clock: recorded, state: 'breached', dueAt: null, warnAt: null, warnedAt: row.warnedAt, breachedAt }, at);
       events.push({ ...base, type: 'sla_breached', data: { clock: clock.kind, dueAt: evaluation.dueAt, breachedAt, overdueMinutes: evaluation.overdueMinutes } });
-      const next = await nextLevelMembers(store, trx, runtime, current);
+      const { owners, ...next } = await breachRecipients(store, trx, runtime, current);
       recipients = [...owners, ...next.members];
       if (policy.breach.escalateOn.includes(clock.kind)) {
         const assignee = current.assigneeId === null ? null : owners.find((u) => u.id === current.assigneeId) ?? null;

@@ -66,6 +66,25 @@ export async function listUsers(db: Executor, filter: { role?: string; teamId?: 
   return (await q.execute()).map(toUser);
 }
 
+/**
+ * One account by id (disabled or not) and the enabled members of some teams, by id, in one read:
+ * who an SLA breach notifies (the case's owner and the next level's team) without a round trip
+ * for each (issue 4 burst).
+ */
+export async function listUserAndTeamMembers(db: Executor, input: { userId: number | null; teamIds: readonly number[] }): Promise<UserRecord[]> {
+  if (input.userId === null && input.teamIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => {
+      const members = input.teamIds.length === 0 ? [] : [eb.and([eb('team_id', 'in', [...input.teamIds]), eb('disabled_at', 'is', null)])];
+      return eb.or([...(input.userId === null ? [] : [eb('id', '=', input.userId)]), ...members]);
+    })
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
+}
+
 export async function countUsers(db: Executor): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
