@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import { preparedStatementClient } from './postgres-prepared-client.js';
 import type { DB } from './schema.js';
@@ -9,6 +9,14 @@ export type Dialect = 'sqlite' | 'postgres';
 
 /** Anything a repository can run SQL on: the database or an open transaction. */
 export type Executor = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The database behind an executor, for a repository whose best statement differs per database
+ * and whose callers do not carry the store.
+ */
+export function dialectOf(db: Executor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 export interface Store {
   db: Kysely<DB>;

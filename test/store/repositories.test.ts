@@ -7,6 +7,9 @@ import { appendCaseEvents, listCaseEvents } from '../../src/store/repositories/c
 import { insertOrder, findOrderByNumber } from '../../src/store/repositories/order.repository.js';
 import { insertPolicyVersion, findLatestPolicy } from '../../src/store/repositories/policy.repository.js';
 import { migrationStatus } from '../../src/store/migrate.js';
+import { deliveryJobOf, insertOutboxRowsWithEffects, type NewOutboxRow } from '../../src/store/repositories/outbox.repository.js';
+import { listNotifications } from '../../src/store/repositories/notification.repository.js';
+import { findJobByKey } from '../../src/store/repositories/job.repository.js';
 
 const dialects = await availableDialects();
 
@@ -90,5 +93,30 @@ describe.each(dialects)('repositories on %s', (dialect) => {
     await insertPolicyVersion(store.db, { yaml: 'a: 1', label: 'first', authorId: null, at: '2026-11-20T10:00:00.000Z' });
     await insertPolicyVersion(store.db, { yaml: 'a: 2', label: 'second', authorId: null, at: '2026-11-20T11:00:00.000Z' });
     expect(await findLatestPolicy(store.db)).toMatchObject({ version: 2, yaml: 'a: 2' });
+  });
+
+  it('writes outbox rows with their in-app notifications and delivery jobs, once per dedupe key', async () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const user = await insertUser(store.db, { email: 'notified@example.com', name: 'N', role: 'agent', teamId: null, passwordHash: null, at });
+    const job = { kind: 'deliver-outbox', maxAttempts: 10 };
+    const rows: NewOutboxRow[] = [
+      { channel: 'in_app', dedupeKey: 'k|in_app', caseId: null, event: 'sla_breached', recipient: `user:${user.id}`, sentOnInsert: true, payload: { userId: user.id, kind: 'sla_breached', text: 'Breached "x"' } },
+      { channel: 'email', dedupeKey: 'k|email', caseId: null, event: 'sla_breached', recipient: 'notified@example.com', payload: { to: 'notified@example.com' } },
+      { channel: 'webhook', dedupeKey: 'k|webhook', caseId: null, event: 'sla.breached', recipient: 'endpoint:1', payload: { endpointId: 1 } },
+    ];
+    const written = await insertOutboxRowsWithEffects(store.db, rows, at, job);
+    expect(written.map((r) => [r.channel, r.state, r.attempts, r.sentAt, r.nextAttemptAt])).toEqual([
+      ['in_app', 'sent', 1, at, null], ['email', 'pending', 0, null, at], ['webhook', 'pending', 0, null, at],
+    ]);
+    expect(written[0]!.id).toBeLessThan(written[1]!.id);
+    expect(await listNotifications(store.db, { userId: user.id, limit: 5 })).toMatchObject([{ kind: 'sla_breached', text: 'Breached "x"', outboxId: written[0]!.id, createdAt: at }]);
+    for (const row of written.slice(1)) {
+      const expected = deliveryJobOf(row, at, job);
+      const stored = await store.db.selectFrom('jobs').selectAll().where('key', '=', expected.key).executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ kind: expected.kind, payload_json: JSON.stringify(expected.payload), run_at: at, state: 'queued', max_attempts: 10 });
+      expect(Number(stored.attempts)).toBe(0);
+    }
+    expect(await findJobByKey(store.db, `deliver-outbox:${written[0]!.id}`)).toBeUndefined();
+    expect(await insertOutboxRowsWithEffects(store.db, rows, at, job)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../store/database.js';
 import { enqueueJobs } from '../../store/repositories/job.repository.js';
-import type { OutboxRecord } from '../../store/repositories/outbox.repository.js';
+import { deliveryJobOf, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
 
 /** The job that delivers one outbox row (src/jobs/deliver-outbox.job.ts). */
 export const DELIVER_OUTBOX_JOB = { kind: 'deliver-outbox', maxAttempts: 10 } as const;
@@ -16,15 +16,5 @@ export function deliveryIdOf(dedupeKey: string): string {
 
 /** Queues one delivery job per new outbox row, in the caller's transaction. */
 export async function enqueueDeliveries(db: Executor, rows: OutboxRecord[], at: string): Promise<void> {
-  await enqueueJobs(
-    db,
-    rows.map((row) => ({
-      kind: DELIVER_OUTBOX_JOB.kind,
-      key: `${DELIVER_OUTBOX_JOB.kind}:${row.id}`,
-      payload: { outboxId: row.id, channel: row.channel },
-      runAt: at,
-      maxAttempts: DELIVER_OUTBOX_JOB.maxAttempts,
-    })),
-    at,
-  );
+  await enqueueJobs(db, rows.map((row) => deliveryJobOf(row, at, DELIVER_OUTBOX_JOB)), at);
 }

@@ -1,10 +1,9 @@
 import type { Executor } from '../../store/database.js';
-import { insertOutboxRows, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
-import { insertNotifications } from '../../store/repositories/notification.repository.js';
+import { insertOutboxRowsWithEffects, type NewOutboxRow, type OutboxRecord } from '../../store/repositories/outbox.repository.js';
 import { listWebhookEndpoints, type WebhookEndpointRecord } from '../../store/repositories/webhook-endpoint.repository.js';
 import { findCaseById } from '../../store/repositories/case.repository.js';
 import { subscribesTo, webhookEventOfNotice } from '../../domain/webhooks/webhook-events.js';
-import { deliveryIdOf, enqueueDeliveries } from './outbox-jobs.js';
+import { DELIVER_OUTBOX_JOB, deliveryIdOf } from './outbox-jobs.js';
 import { endpointMayReceive } from './publish-case-events.js';
 
 /** Which channels this instance writes notifications for (email only when SMTP is configured). */
@@ -93,16 +92,8 @@ export async function queueCaseNotice(
       });
     }
   }
-  const written = await insertOutboxRows(trx, rows, at);
   // In-app notifications are rows in this database: they take effect in this very transaction,
   // exactly once, and their outbox rows are inserted as sent. Email and webhooks leave through
   // delivery jobs.
-  const inApp = written.filter((row) => row.channel === 'in_app');
-  await insertNotifications(trx, inApp.map((row) => {
-    const payload = row.payload as { userId: number; kind: string; text: string };
-    return { userId: payload.userId, caseId: row.caseId, kind: payload.kind, text: payload.text, outboxId: row.id, createdAt: at };
-  }));
-  const external = written.filter((row) => row.channel !== 'in_app');
-  await enqueueDeliveries(trx, external, at);
-  return written;
+  return insertOutboxRowsWithEffects(trx, rows, at, DELIVER_OUTBOX_JOB);
 }

@@ -1,6 +1,8 @@
-import type { Selectable } from 'kysely';
-import type { Dialect, Executor } from '../database.js';
+import { sql, type Selectable } from 'kysely';
+import { dialectOf, type Dialect, type Executor } from '../database.js';
 import type { OutboxTable } from '../schema.js';
+import { enqueueJobs, type NewJob } from './job.repository.js';
+import { insertNotifications } from './notification.repository.js';
 
 export const OUTBOX_CHANNELS = ['email', 'webhook', 'in_app'] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
@@ -68,6 +70,65 @@ export async function insertOutboxRows(db: Executor, rows: NewOutboxRow[], at: s
     .returningAll()
     .execute();
   return inserted.map(toOutbox);
+}
+
+/** The kind of job that delivers an email or webhook outbox row, and its attempts. */
+export interface DeliveryJobKind {
+  kind: string;
+  maxAttempts: number;
+}
+
+/**
+ * The job that delivers one outbox row: one per row (keyed by kind and row id), naming the row and
+ * its channel. insertOutboxRowsWithEffects writes the same job in SQL.
+ */
+export function deliveryJobOf(row: Pick<OutboxRecord, 'id' | 'channel'>, at: string, job: DeliveryJobKind): NewJob {
+  return { kind: job.kind, key: `${job.kind}:${row.id}`, payload: { outboxId: row.id, channel: row.channel }, runAt: at, maxAttempts: job.maxAttempts };
+}
+
+/**
+ * insertOutboxRows plus what the new rows need, in the caller's transaction: an in-app row's
+ * notification (its payload is `{ userId, kind, text }`) and an email or webhook row's delivery
+ * job (deliveryJobOf). Returns the rows written now, in insertion order.
+ *
+ * On PostgreSQL this is one statement (data-modifying CTEs) instead of three: every SLA breach
+ * writes a notice, and the burst is bound by round trips per breach (issue 4 burst). SQLite runs in
+ * process, where a statement costs no round trip, and has no data-modifying CTEs.
+ */
+export async function insertOutboxRowsWithEffects(db: Executor, rows: NewOutboxRow[], at: string, job: DeliveryJobKind): Promise<OutboxRecord[]> {
+  if (rows.length === 0) return [];
+  if (dialectOf(db) === 'sqlite') {
+    const written = await insertOutboxRows(db, rows, at);
+    await insertNotifications(db, written.filter((row) => row.channel === 'in_app').map((row) => {
+      const payload = row.payload as { userId: number; kind: string; text: string };
+      return { userId: payload.userId, caseId: row.caseId, kind: payload.kind, text: payload.text, outboxId: row.id, createdAt: at };
+    }));
+    await enqueueJobs(db, written.filter((row) => row.channel !== 'in_app').map((row) => deliveryJobOf(row, at, job)), at);
+    return written;
+  }
+  const values = sql.join(rows.map((r) => (r.sentOnInsert
+    ? sql`(${r.channel}, ${r.dedupeKey}, ${r.caseId}, ${r.event}, ${r.recipient}, ${JSON.stringify(r.payload)}, ${at}, 'sent', 1, null, ${at})`
+    : sql`(${r.channel}, ${r.dedupeKey}, ${r.caseId}, ${r.event}, ${r.recipient}, ${JSON.stringify(r.payload)}, ${at}, 'pending', 0, ${at}, null)`)));
+  // The job's payload text is what JSON.stringify writes for deliveryJobOf's payload.
+  const result = await sql<Selectable<OutboxTable>>`
+    with o as (
+      insert into outbox (channel, dedupe_key, case_id, event, recipient, payload_json, created_at, state, attempts, next_attempt_at, sent_at)
+      values ${values}
+      on conflict (dedupe_key) do nothing
+      returning *
+    ), n as (
+      insert into notifications (user_id, case_id, kind, text, outbox_id, created_at)
+      select (o.payload_json::jsonb ->> 'userId')::bigint, o.case_id, o.payload_json::jsonb ->> 'kind', o.payload_json::jsonb ->> 'text', o.id, o.created_at
+      from o where o.channel = 'in_app'
+    ), j as (
+      insert into jobs (kind, key, payload_json, run_at, attempts, max_attempts, state, created_at, updated_at)
+      select ${job.kind}::text, ${job.kind}::text || ':' || o.id, '{"outboxId":' || o.id || ',"channel":' || to_json(o.channel)::text || '}',
+        o.created_at, 0, ${job.maxAttempts}::integer, 'queued', o.created_at, o.created_at
+      from o where o.channel <> 'in_app' order by o.id
+      on conflict (key) do nothing
+    )
+    select * from o order by o.id`.execute(db);
+  return result.rows.map(toOutbox);
 }
 
 export async function findOutboxRow(db: Executor, id: number, lock?: Dialect): Promise<OutboxRecord | undefined> {
