@@ -130,8 +130,9 @@ export async function processClockAlert(
     }
     if (input.publicUrl) text += `\n\n${input.publicUrl}/cases/${current.id}`;
     const written = await appendCaseEvents(trx, events);
-    // One read of the endpoints serves both the case.escalated announcement and the notice below.
-    const endpoints = escalated || input.channels.webhooks ? await listWebhookEndpoints(trx, { activeOnly: true }) : [];
+    // One read of the endpoints (on PostgreSQL, part of the locked read above) serves both the
+    // case.escalated announcement and the notice below.
+    const endpoints = escalated || input.channels.webhooks ? locked.endpoints ?? await listWebhookEndpoints(trx, { activeOnly: true }) : [];
     // A breach that raised the case announces case.escalated too; sla.* leaves through the notice below.
     if (escalated) await publishCaseEvents(trx, escalated, written, at, endpoints);
     const outbox = await queueCaseNotice(

@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
-import type { CaseClocksTable } from '../schema.js';
+import type { CaseClocksTable, WebhookEndpointsTable } from '../schema.js';
 import { insertRows, upsertRowsReturningAll } from '../shaped-query.js';
 import { toCase, type CaseRecord } from './case.repository.js';
+import { toEndpoint, type WebhookEndpointRecord } from './webhook-endpoint.repository.js';
 
 export interface CaseClockRecord {
   id: number;
@@ -65,6 +66,9 @@ export async function listCaseClocks(db: Executor, caseId: number): Promise<Case
  * one read: an SLA breach or warning used to spend three round trips here (case lock, clock lock,
  * team), and the burst is bound by round trips per breach (issue 4 burst). The case is locked
  * before the clock, as separate reads did (FOR UPDATE OF locks in the order the tables are named).
+ * On PostgreSQL the active webhook endpoints, which the alert's notice needs, come in the same read
+ * (a fourth round trip saved); on SQLite, where a read costs no round trip, `endpoints` is
+ * undefined and the caller reads them when it needs them.
  * Undefined when the clock is gone or belongs to another case. (SQLite transactions hold the
  * single write lock already.)
  */
@@ -72,8 +76,8 @@ export async function findClockWithCaseForUpdate(
   db: Executor,
   input: { caseId: number; clockId: number },
   dialect: Dialect,
-): Promise<{ case: CaseRecord; clock: CaseClockRecord; team: { key: string; calendar: unknown } | null } | undefined> {
-  let q = db
+): Promise<{ case: CaseRecord; clock: CaseClockRecord; team: { key: string; calendar: unknown } | null; endpoints?: WebhookEndpointRecord[] } | undefined> {
+  const q = db
     .selectFrom('cases')
     .innerJoin('case_clocks', 'case_clocks.case_id', 'cases.id')
     .leftJoin('teams', 'teams.id', 'cases.team_id')
@@ -87,10 +91,15 @@ export async function findClockWithCaseForUpdate(
     ])
     .where('cases.id', '=', input.caseId)
     .where('case_clocks.id', '=', input.clockId);
-  if (dialect === 'postgres') q = q.forUpdate(['cases', 'case_clocks']);
-  const row = await q.executeTakeFirst();
+  const row = dialect === 'postgres'
+    ? await q
+      .select(sql<Selectable<WebhookEndpointsTable>[]>`(select coalesce(json_agg(w order by w.id), '[]'::json) from webhook_endpoints w where w.active = 1)`.as('active_endpoints'))
+      .forUpdate(['cases', 'case_clocks'])
+      .executeTakeFirst()
+    : await q.executeTakeFirst();
   if (!row) return undefined;
   const caseRecord = toCase(row);
+  const endpoints = 'active_endpoints' in row ? (row.active_endpoints as Selectable<WebhookEndpointsTable>[]).map(toEndpoint) : undefined;
   return {
     case: caseRecord,
     clock: {
@@ -107,6 +116,7 @@ export async function findClockWithCaseForUpdate(
       updatedAt: row.clock_updated_at,
     },
     team: row.team_key === null ? null : { key: row.team_key, calendar: row.team_calendar_json ? JSON.parse(row.team_calendar_json) as unknown : null },
+    ...(endpoints ? { endpoints } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ export interface WebhookEndpointRecord {
   updatedAt: string;
 }
 
-function toEndpoint(row: Selectable<WebhookEndpointsTable>): WebhookEndpointRecord {
+export function toEndpoint(row: Selectable<WebhookEndpointsTable>): WebhookEndpointRecord {
   return {
     id: Number(row.id),
     url: row.url,
