@@ -1,8 +1,8 @@
 import type { Executor, Store } from '../../store/database.js';
-import { updateCase, type CaseRecord } from '../../store/repositories/case.repository.js';
+import type { CasePatch, CaseRecord } from '../../store/repositories/case.repository.js';
 import { listWebhookEndpoints } from '../../store/repositories/webhook-endpoint.repository.js';
-import { appendCaseEvents, type NewCaseEvent } from '../../store/repositories/case-event.repository.js';
-import { findCaseClock, findClockWithCaseForUpdate, updateCaseClock } from '../../store/repositories/case-clock.repository.js';
+import type { NewCaseEvent } from '../../store/repositories/case-event.repository.js';
+import { findCaseClock, findClockWithCaseForUpdate, recordClockAlert, updateCaseClock, type CaseClockFields } from '../../store/repositories/case-clock.repository.js';
 import type { UserRecord } from '../../store/repositories/user.repository.js';
 import { readClock } from '../../domain/sla/clock-codec.js';
 import { evaluateClock, recordBreach } from '../../domain/sla/evaluate-clock.js';
@@ -93,6 +93,8 @@ export async function processClockAlert(
     let recipients: UserRecord[];
     let escalatedTo: string | null = null;
     let escalated: CaseRecord | undefined;
+    let casePatch: CasePatch | null = null;
+    let clockUpdate: CaseClockFields;
     let subject: string;
     let text: string;
     let event: 'sla_warning' | 'sla_breached';
@@ -102,7 +104,7 @@ export async function processClockAlert(
       event = 'sla_warning';
       occurrence = `${clock.kind}:${clock.startedAt}:warn`;
       recipients = await caseOwners(trx, current);
-      await updateCaseClock(trx, row.id, { ...clockFields(clock, row, input.now, calendar), warnedAt: at, warnAt: null }, at);
+      clockUpdate = { ...clockFields(clock, row, input.now, calendar), warnedAt: at, warnAt: null };
       events.push({ ...base, type: 'sla_warning', data: { clock: clock.kind, dueAt: evaluation.dueAt, warnAt: evaluation.warnAt, elapsedMinutes: evaluation.elapsedMinutes, remainingMinutes: evaluation.remainingMinutes } });
       subject = `[Ladder] Case #${current.id}: ${label} due ${evaluation.dueAt ?? 'soon'}`;
       text = `The ${label} promise on case #${current.id} (${current.priority}, ${current.level}, ${current.category}) is due at ${evaluation.dueAt ?? 'soon'}; ${evaluation.remainingMinutes} minutes are left.`;
@@ -111,7 +113,7 @@ export async function processClockAlert(
       const breachedAt = evaluation.breachedAt!;
       occurrence = `${clock.kind}:${clock.startedAt}:breach`;
       const recorded = recordBreach(clock, input.now, calendar);
-      await updateCaseClock(trx, row.id, { clock: recorded, state: 'breached', dueAt: null, warnAt: null, warnedAt: row.warnedAt, breachedAt }, at);
+      clockUpdate = { clock: recorded, state: 'breached', dueAt: null, warnAt: null, warnedAt: row.warnedAt, breachedAt };
       events.push({ ...base, type: 'sla_breached', data: { clock: clock.kind, dueAt: evaluation.dueAt, breachedAt, overdueMinutes: evaluation.overdueMinutes } });
       const { owners, ...next } = await breachRecipients(store, trx, runtime, current);
       recipients = [...owners, ...next.members];
@@ -119,7 +121,9 @@ export async function processClockAlert(
         const assignee = current.assigneeId === null ? null : owners.find((u) => u.id === current.assigneeId) ?? null;
         const escalation = slaEscalation(current, { at, detail: `${label} was due ${breachedAt}`, nextTeam: next.team, assignee });
         if (escalation) {
-          escalated = await updateCase(trx, current.id, escalation.patch);
+          casePatch = escalation.patch;
+          // The case row is locked: patched, it is what the database now holds.
+          escalated = { ...current, ...escalation.patch };
           events.push(...escalation.events);
           escalatedTo = escalation.to;
         }
@@ -129,7 +133,8 @@ export async function processClockAlert(
         + (escalatedTo ? ` The case moved to ${escalatedTo}.` : '');
     }
     if (input.publicUrl) text += `\n\n${input.publicUrl}/cases/${current.id}`;
-    const written = await appendCaseEvents(trx, events);
+    // The clock, the case's raise and the timeline in one write (issue 4 burst: round trips per breach).
+    const written = await recordClockAlert(trx, { clockId: row.id, fields: clockUpdate, at, caseId: current.id, casePatch, events });
     // One read of the endpoints (on PostgreSQL, part of the locked read above) serves both the
     // case.escalated announcement and the notice below.
     const endpoints = escalated || input.channels.webhooks ? locked.endpoints ?? await listWebhookEndpoints(trx, { activeOnly: true }) : [];

@@ -1,8 +1,9 @@
 import { sql, type Selectable } from 'kysely';
-import type { Dialect, Executor } from '../database.js';
+import { dialectOf, type Dialect, type Executor } from '../database.js';
 import type { CaseClocksTable, WebhookEndpointsTable } from '../schema.js';
 import { insertRows, upsertRowsReturningAll } from '../shaped-query.js';
-import { toCase, type CaseRecord } from './case.repository.js';
+import { toCase, toColumns, updateCase, type CasePatch, type CaseRecord } from './case.repository.js';
+import { appendCaseEvents, type CaseEventRecord, type NewCaseEvent } from './case-event.repository.js';
 import { toEndpoint, type WebhookEndpointRecord } from './webhook-endpoint.repository.js';
 
 export interface CaseClockRecord {
@@ -170,6 +171,37 @@ export async function updateCaseClock(db: Executor, id: number, fields: CaseCloc
     .returningAll()
     .executeTakeFirstOrThrow();
   return toCaseClock(row);
+}
+
+/**
+ * What handling a clock's warning or breach writes, in the caller's transaction: the clock's new
+ * fields, the case's patch when the alert raised it, and the timeline events (returned with their
+ * ids, in order). On PostgreSQL one statement (the updates as data-modifying CTEs before the
+ * events' insert) instead of three round trips per breach (issue 4 burst); SQLite runs in process,
+ * where a statement costs no round trip, and has no data-modifying CTEs. The case row must be
+ * locked by the caller (findClockWithCaseForUpdate): the patched case is then `{ ...case, ...patch }`.
+ */
+export async function recordClockAlert(
+  db: Executor,
+  input: { clockId: number; fields: CaseClockFields; at: string; caseId: number; casePatch: CasePatch | null; events: NewCaseEvent[] },
+): Promise<CaseEventRecord[]> {
+  const { clockId, fields, at, caseId, casePatch, events } = input;
+  if (dialectOf(db) === 'sqlite' || events.length === 0) {
+    await db.updateTable('case_clocks').set({ ...columns(fields), updated_at: at }).where('id', '=', clockId).execute();
+    if (casePatch) await updateCase(db, caseId, casePatch);
+    return appendCaseEvents(db, events);
+  }
+  const withClock = db.with('clock_update', (w) => w.updateTable('case_clocks').set({ ...columns(fields), updated_at: at }).where('id', '=', clockId));
+  const withCase = casePatch ? withClock.with('case_update', (w) => w.updateTable('cases').set(toColumns(casePatch) as never).where('id', '=', caseId)) : withClock;
+  const rows = await withCase
+    .insertInto('case_events')
+    .values(events.map((e) => ({
+      case_id: e.caseId, type: e.type, actor_id: e.actorId, actor_kind: e.actorKind, at: e.at, internal: e.internal ? 1 : 0, data_json: JSON.stringify(e.data),
+    })))
+    .returning('id')
+    .execute();
+  if (rows.length !== events.length) throw new Error(`recordClockAlert: ${rows.length} ids returned for ${events.length} events`);
+  return events.map((e, i) => ({ ...e, id: Number(rows[i]!.id) }));
 }
 
 /**

@@ -103,7 +103,7 @@ function columnValue(key: keyof CasePatch, value: unknown): unknown {
   return value;
 }
 
-function toColumns(patch: CasePatch): Record<string, unknown> {
+export function toColumns(patch: CasePatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
