@@ -5,6 +5,7 @@ import { findWebhookEndpoint } from '../../store/repositories/webhook-endpoint.r
 import type { Mailer } from '../../integrations/email/mailer.js';
 import type { WebhookSender } from '../../integrations/webhooks/webhook-sender.js';
 import { surveyEmailText, type SurveySettings } from '../surveys/survey-email.js';
+import { readOutboxRow } from './read-outbox-row.js';
 
 export interface DeliveryTransports {
   /** null when SMTP_URL is not configured. */
@@ -52,7 +53,7 @@ export async function deliverOutboxRow(
 ): Promise<DeliveryOutcome> {
   const at = now.toISOString();
   if (channel !== 'in_app') {
-    const row = await findOutboxRow(store.db, outboxId);
+    const row = await readOutboxRow(store, outboxId);
     if (!row) return 'missing';
     if (row.state === 'sent') return 'already_sent';
     if (row.channel !== 'in_app') {

@@ -138,6 +138,13 @@ export async function findOutboxRow(db: Executor, id: number, lock?: Dialect): P
   return row && toOutbox(row);
 }
 
+/** Several rows by id, in one read (rows not found are left out). */
+export async function findOutboxRows(db: Executor, ids: readonly number[]): Promise<OutboxRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('outbox').selectAll().where('id', 'in', [...ids]).execute();
+  return rows.map(toOutbox);
+}
+
 /** Marks the row sent once: false when it already was (another delivery of the same row won). */
 export async function markOutboxSent(db: Executor, id: number, at: string): Promise<boolean> {
   const r = await db
