@@ -51,7 +51,11 @@ function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds used so far by every PostgreSQL server process on this machine (its backends do the database's work). */
+/**
+ * CPU seconds used so far by every PostgreSQL server process on this machine (its backends do the
+ * database's work). A process that exits during the run (an autovacuum worker) takes its time with
+ * it, so a difference can come out low, even negative; the pool's backends live through the run.
+ */
 function postgresCpuSeconds(): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
