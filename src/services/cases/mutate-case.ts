@@ -39,28 +39,15 @@ export async function mutateCase(
   store: Store,
   actor: Actor,
   caseId: number,
-  options: MutationOptions,
+  options: {
+    reevaluate: boolean;
+    /** Runs in the same transaction after the case and its new events are written. */
+    within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
+    /** History brought in (a sheet import, the demo): no webhooks, no survey to the customer. */
+    quiet?: boolean;
+  },
   change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
 ): Promise<CaseView> {
-  return runMutation(store, actor, caseId, options, change, (trx, updated) => loadCaseView(trx, actor, updated));
-}
-
-export interface MutationOptions {
-  reevaluate: boolean;
-  /** Runs in the same transaction after the case and its new events are written. */
-  within?: (trx: Executor, written: { caseRow: CaseRecord; events: CaseEventRecord[] }) => Promise<void>;
-  /** History brought in (a sheet import, the demo): no webhooks, no survey to the customer. */
-  quiet?: boolean;
-}
-
-async function runMutation<T>(
-  store: Store,
-  actor: Actor,
-  caseId: number,
-  options: MutationOptions,
-  change: (ctx: MutationContext) => Promise<CaseChange> | CaseChange,
-  result: (trx: Executor, updated: CaseRecord) => Promise<T>,
-): Promise<T> {
   const runtime = await loadPolicyRuntime(store);
   return store.db.transaction().execute(async (trx) => {
     const current = await findCaseForUpdate(trx, caseId, store.dialect);
@@ -99,7 +86,7 @@ async function runMutation<T>(
     }
     // Clocks pause, resume, meet and retarget with the change, in the same transaction (issue 4).
     await syncCaseClocks(trx, { runtime, caseBefore: current, caseAfter: updated, newEvents: allEvents, now, calendar: await caseCalendar(trx, runtime, updated) });
-    return result(trx, updated);
+    return loadCaseView(trx, actor, updated);
   });
 }
 

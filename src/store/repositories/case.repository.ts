@@ -170,13 +170,14 @@ export async function updateCase(db: Executor, id: number, patch: CasePatch): Pr
  * order, so two transactions locking overlapping sets queue instead of deadlocking).
  */
 export async function findCasesForUpdate(db: Executor, ids: readonly number[], dialect: 'sqlite' | 'postgres'): Promise<CaseRecord[]> {
+  const sorted = [...ids].sort((a, b) => a - b);
   const out: CaseRecord[] = [];
-  for (let i = 0; i < ids.length; i += ID_LIST_CHUNK) {
-    let q = db.selectFrom('cases').selectAll().where('id', 'in', ids.slice(i, i + ID_LIST_CHUNK)).orderBy('id');
+  for (let i = 0; i < sorted.length; i += ID_LIST_CHUNK) {
+    let q = db.selectFrom('cases').selectAll().where('id', 'in', sorted.slice(i, i + ID_LIST_CHUNK)).orderBy('id');
     if (dialect === 'postgres') q = q.forUpdate();
     out.push(...(await q.execute()).map(toCase));
   }
-  return out.sort((a, b) => a.id - b.id);
+  return out;
 }
 
 /** The same change to several cases, in one statement per chunk of ids. */
