@@ -48,7 +48,8 @@ async function openSqlite(options: StoreOptions): Promise<Store> {
   // WAL lets readers run beside the writer. Every acknowledged commit survives a power cut as well
   // as a killed process (issue 2: data survives a crash): the group-commit driver fdatasyncs the
   // WAL itself, off the event loop, before acknowledging — so SQLite's own per-commit fsync
-  // (synchronous=FULL) would only block the loop a second time. NORMAL still syncs at checkpoints.
+  // (synchronous=FULL) would only block the loop a second time. NORMAL still syncs at checkpoints,
+  // which a worker thread runs (sqlite-checkpointer.ts), so those syncs do not block the loop either.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

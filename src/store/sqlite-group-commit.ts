@@ -9,6 +9,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+import { DEFAULT_AUTOCHECKPOINT_PAGES, startSqliteCheckpointer, WRITER_SAFETY_NET_PAGES, type SqliteCheckpointer } from './sqlite-checkpointer.js';
 
 // Group commit for the embedded store.
 //
@@ -177,6 +178,7 @@ class GroupCommitDriver implements Driver {
   readonly #reads: StatementCache;
   readonly #mutex = new Mutex();
   readonly #walSync: WalSync;
+  #checkpointer: SqliteCheckpointer | null = null;
   #outerOpen = false;
   #batchStartedAt = 0;
   #pending: Waiter[] = [];
@@ -192,7 +194,14 @@ class GroupCommitDriver implements Driver {
     this.#walSync = new WalSync(writer.name);
   }
 
-  async init(): Promise<void> {}
+  async init(): Promise<void> {
+    // Checkpoints move to a worker thread (sqlite-checkpointer.ts); an in-memory database has none.
+    if (this.#writer.memory) return;
+    this.#checkpointer = startSqliteCheckpointer(this.#writer.name, () => {
+      if (this.#writer.open) this.#writer.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+    });
+    this.#writer.pragma(`wal_autocheckpoint = ${WRITER_SAFETY_NET_PAGES}`);
+  }
 
   async acquireConnection(): Promise<DatabaseConnection> {
     this.#inFlight++;
@@ -223,6 +232,7 @@ class GroupCommitDriver implements Driver {
     this.commitBatch();
     this.#mutex.unlock();
     await this.#walSync.idle();
+    await this.#checkpointer?.close();
     this.#reader.close();
     this.#writer.close();
   }
@@ -323,6 +333,7 @@ class GroupCommitDriver implements Driver {
       return;
     }
     this.#walSync.afterCommit(waiters);
+    this.#checkpointer?.noteCommit();
   }
 
   private failBatch(err: unknown): void {
