@@ -8,6 +8,7 @@ import type { Store } from '../store/database.js';
 import { DomainError } from '../domain/errors.js';
 import { STATUS_OF, errorBody } from './error-map.js';
 import { registerAuthHooks } from './auth.hooks.js';
+import { serializerFor } from './response-serializers.js';
 import { registerOpenApi } from './openapi.js';
 import { registerConsole } from './console.js';
 import { caseRoutes } from './routes/cases.routes.js';
@@ -76,6 +77,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, allowUnionTypes: true } },
   });
+
+  app.setSerializerCompiler(({ schema }) => serializerFor(schema));
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
