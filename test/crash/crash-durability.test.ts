@@ -37,6 +37,7 @@ describe.each(dialects)('crash durability on %s', (dialect) => {
     for (let round = 0; round < KILLS; round++) {
       const server = await startServerProcess(env, freePort());
       let stop = false;
+      let acknowledgedThisRound = 0;
       const client = async (n: number) => {
         while (!stop) {
           attempts++;
@@ -46,13 +47,20 @@ describe.each(dialects)('crash durability on %s', (dialect) => {
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
               body: JSON.stringify({ category: 'order_status', subject: `round ${round} client ${n}`, customer: { id: `C-${n}` } }),
             });
-            if (res.status === 201) acknowledged.add(Number(((await res.json()) as { id: string }).id));
+            if (res.status === 201) {
+              acknowledged.add(Number(((await res.json()) as { id: string }).id));
+              acknowledgedThisRound++;
+            }
           } catch {
             // the server died under us: this request was never acknowledged
           }
         }
       };
       const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));
+      // The kill lands at a random moment while openings are being acknowledged: on a loaded machine
+      // a fresh server's first answers can take longer than the random window itself.
+      const servingBy = Date.now() + 15_000;
+      while (acknowledgedThisRound === 0 && Date.now() < servingBy) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 500));
       await killHard(server);
       stop = true;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHmac, hash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // Passwords: scrypt (N=2^15, r=8, p=1, 64-byte key) with a per-password salt, encoded with its
 // parameters so they can be raised later without breaking stored hashes.
@@ -48,7 +48,8 @@ export function hashSessionToken(token: string, secret: string): string {
 }
 
 export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  // One-shot hash: every API request hashes its token (1.4 µs against 2.5–3 µs for createHash).
+  return hash('sha256', token, 'hex');
 }
 
 export const API_TOKEN_PREFIX = 'ldr_';
