@@ -67,6 +67,9 @@ function cpuSecondsOf(pid: number | undefined, mainThreadOnly = false): number {
   }
 }
 
+/** A PostgreSQL process that exited mid-run can make a difference negative: print NaN, not a wrong number. */
+const orNaNIfNegative = (micros: number) => (micros < 0 ? Number.NaN : micros);
+
 /**
  * CPU seconds used so far by every PostgreSQL server process on this machine (its backends do the
  * database's work). A process that exits during the run (an autovacuum worker) takes its time with
@@ -131,7 +134,7 @@ async function benchApi(store: TestStore, extraEnv: Record<string, string> = {})
     client.close();
     if (failures > 0) throw new Error(`${failures} requests failed (${lastFailure}): ${server.stderr()}`);
     const cpuMicros = ((cpuSecondsOf(server.child.pid) - cpuBefore) * 1e6) / REQUESTS;
-    const databaseCpuMicros = ((postgresCpuSeconds() - databaseCpuBefore) * 1e6) / REQUESTS;
+    const databaseCpuMicros = orNaNIfNegative(((postgresCpuSeconds() - databaseCpuBefore) * 1e6) / REQUESTS);
     return { perSecond: REQUESTS / seconds, cpuMicros, databaseCpuMicros, clientCpuMicros: (clientCpu.user + clientCpu.system) / REQUESTS, loopCpuMicros: (loopCpu * 1e6) / REQUESTS, loopBusy: busy };
   } finally {
     if (profileDir) {
@@ -200,7 +203,7 @@ async function benchRawPostgres(url: string, schema: string): Promise<number> {
     await pool.query('insert into raw_cases (subject, category, created_at) values ($1, $2, $3)', [`raw ${i}`, 'order_status', new Date().toISOString()]);
   });
   const cpu = process.cpuUsage(cpuBefore);
-  rawPostgresCpuMicros = ((postgresCpuSeconds() - databaseCpuBefore) * 1e6) / REQUESTS;
+  rawPostgresCpuMicros = orNaNIfNegative(((postgresCpuSeconds() - databaseCpuBefore) * 1e6) / REQUESTS);
   rawCpuMicros = rawPostgresCpuMicros + (cpu.user + cpu.system) / REQUESTS;
   await pool.end();
   return REQUESTS / seconds;
