@@ -5,7 +5,8 @@ import { availableDialects, createTestStore, type TestStore } from '../support/d
 import { escalationsLog } from '../support/escalations-log-sheet.js';
 import { readCsv } from '../../src/integrations/csv/csv-reader.js';
 import { parseImportMapping } from '../../src/services/import/import-mapping.js';
-import { formatRowError, importSheet } from '../../src/services/import/import-sheet.js';
+import { ANALYZE_AFTER_CREATED, formatRowError, importSheet } from '../../src/services/import/import-sheet.js';
+import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../../src/services/actor.js';
 
 // issue 7 item 4: rows commit in batches, and batching loses nothing a row-per-transaction import kept.
@@ -58,4 +59,19 @@ describe.each(dialects)('batched sheet import on %s', (dialect) => {
     expect(again).toMatchObject({ rows: 130, created: 0, skipped: 128, invalid: 2 });
     expect(await countCases()).toBe(before + 128);
   });
+
+  it('an import creating 1,000 cases or more refreshes the planner statistics of what it filled (PostgreSQL; SQLite keeps none)', async () => {
+    const lastAnalyzed = async () => (await sql<{ at: unknown }>`select last_analyze as at from pg_stat_user_tables where schemaname = current_schema() and relname = 'cases'`.execute(store.db)).rows[0]?.at ?? null;
+    const statisticsTables = async () => (await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(store.db)).rows[0]!.n;
+    const small = parseImportMapping(escalationsYaml.replace('source: escalations-log-2025', 'source: analyze-small'), 'esc.yaml');
+    const smallRun = await importSheet(store, SYSTEM_ACTOR, { records: readCsv(Readable.from(escalationsLog(20), { objectMode: true })), mapping: small, dryRun: false });
+    expect(smallRun.created).toBe(20);
+    if (dialect === 'postgres') expect(await lastAnalyzed()).toBeNull();
+
+    const large = parseImportMapping(escalationsYaml.replace('source: escalations-log-2025', 'source: analyze-large'), 'esc.yaml');
+    const largeRun = await importSheet(store, SYSTEM_ACTOR, { records: readCsv(Readable.from(escalationsLog(ANALYZE_AFTER_CREATED), { objectMode: true })), mapping: large, dryRun: false });
+    expect(largeRun.created).toBe(ANALYZE_AFTER_CREATED);
+    if (dialect === 'postgres') expect(await lastAnalyzed()).not.toBeNull();
+    else expect(Number(await statisticsTables())).toBe(0);
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import type { CsvRecord } from '../../integrations/csv/csv-reader.js';
 import type { IntegrationRefKey } from '../../store/repositories/webhook-delivery.repository.js';
 import { setIntegrationRefs } from '../../store/repositories/shopify-mapping-batch.repository.js';
 import { existingRefIds } from '../../store/repositories/integration-ref-batch.repository.js';
+import { refreshTableStatistics } from '../../store/repositories/table-statistics.repository.js';
 import { inOneTransaction } from '../integrations/delivery-context.js';
 import { DomainError } from '../../domain/errors.js';
 import { requirePermission, type Actor } from '../actor.js';
@@ -63,6 +64,9 @@ export function formatRowError(e: RowError): string {
 
 /** Rows committed together: one commit per 500 rows instead of three per row (issue 7 item 4). */
 export const IMPORT_BATCH_ROWS = 500;
+/** Cases created by one import above which the planner's statistics are refreshed afterwards. */
+export const ANALYZE_AFTER_CREATED = 1000;
+const IMPORTED_TABLES = ['cases', 'case_events', 'case_clocks', 'customers', 'orders', 'integration_refs'] as const;
 
 interface ValidRow {
   line: number;
@@ -124,6 +128,9 @@ export async function importSheet(store: Store, actor: Actor, input: ImportSheet
     await importBatch(store, actor, batch, summary, fail);
     input.onProgress?.(summary);
   }
+  // A large import changes what the tables look like faster than autovacuum notices; the openings
+  // that follow it should not be planned on stale statistics (table-statistics.repository.ts).
+  if (summary.created >= ANALYZE_AFTER_CREATED) await refreshTableStatistics(store.db, IMPORTED_TABLES);
   return summary;
 }
 
