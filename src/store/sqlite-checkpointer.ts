@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 // checkpoint, and (synchronous=NORMAL) fsyncs the database file afterwards. By default the
 // connection that commits runs that checkpoint inside its COMMIT whenever the WAL passes 1,000
 // pages: on our single writer connection that is the event loop, stalled for the copy and the
-// fsync while every request waits. Measured with `.notes`-style per-statement timing of the
-// in-process opening bench: checkpoints were about 20 µs of the 55 µs per opening that COMMIT took.
+// fsync while every request waits. Timing each statement of openings run in process, in batches
+// of 32 (2026-12-06): checkpoints were about 20 µs of the 55 µs per opening that COMMIT took.
 //
 // Here a worker thread with its own connection runs PASSIVE checkpoints (they never block the
 // writer, nor wait for it) a few times a second while there are new commits. The writer keeps an
