@@ -39,9 +39,7 @@ const timer = setInterval(() => {
   if (now === seen) return;
   seen = now;
   try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    Atomics.add(commits, 1, 1);
-    if (r && r.checkpointed > 0) Atomics.add(commits, 2, r.checkpointed);
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (err) {
     // SQLITE_BUSY (the writer is checkpointing itself) and the like: the next round retries.
   }
@@ -57,8 +55,6 @@ parentPort.on('message', (m) => {
 export interface SqliteCheckpointer {
   /** Called after each COMMIT on the writer: there is something new to checkpoint. */
   noteCommit(): void;
-  /** Checkpoints the worker has run, and WAL frames it has copied (for tests and benchmarks). */
-  stats(): { checkpoints: number; framesCopied: number };
   close(): Promise<void>;
 }
 
@@ -67,7 +63,7 @@ export interface SqliteCheckpointer {
  * `onStopped` is told if the worker ever dies, so the writer can take checkpoints back.
  */
 export function startSqliteCheckpointer(file: string, onStopped: () => void): SqliteCheckpointer {
-  const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+  const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const counters = new Int32Array(shared);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, commits: shared, everyMs: CHECKPOINT_EVERY_MS } });
@@ -84,7 +80,6 @@ export function startSqliteCheckpointer(file: string, onStopped: () => void): Sq
   const exited = new Promise<void>((resolve) => worker.once('exit', () => { stop(); resolve(); }));
   return {
     noteCommit: () => { Atomics.add(counters, 0, 1); },
-    stats: () => ({ checkpoints: Atomics.load(counters, 1), framesCopied: Atomics.load(counters, 2) }),
     async close() {
       // Waiting for the exit must keep this process alive, or an otherwise idle one would end here.
       worker.ref();
